@@ -1,0 +1,53 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { config } from "./config.ts";
+import { ApiError, fromZodError, toErrorResponse } from "./errors.ts";
+
+/** Helpers for route handlers: parse at the edge, throw typed errors, answer JSON. */
+
+type Context<P> = { params: Promise<P> };
+
+/** Wraps a route handler so anything it throws becomes the contract's `{ error, message, issues? }`. */
+export function route<P = Record<string, never>>(
+  handler: (request: NextRequest, params: P) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: Context<P>) => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      const { status, body } = toErrorResponse(error);
+      return NextResponse.json(body, { status });
+    }
+  };
+}
+
+export function parse<S extends z.ZodType>(schema: S, input: unknown, what?: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, what);
+  return parsed.data;
+}
+
+/** The request's JSON body; an empty body counts as `{}` so optional bodies may be left out. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+export function queryParams(request: NextRequest): Record<string, string> {
+  return Object.fromEntries(request.nextUrl.searchParams);
+}
+
+/** The origin users reach this server at: PUBLIC_URL when set, else what the request says. */
+export function publicOrigin(request: Request): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, "");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "localhost";
+  const proto = request.headers.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export const noContent = () => new Response(null, { status: 204 });

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().min(1).default("file:./data/hookjar.db"),
+  PUBLIC_URL: z.url().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_CAPTURES_PER_BIN: z.coerce.number().int().positive().default(1000),
+  RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Reads the environment once per call; a bad value stops the server with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const config = loadConfig();
+
+/** Path of the SQLite file named by a `file:` DATABASE_URL, relative to the working directory. */
+export function sqlitePath(url: string): string {
+  if (!url.startsWith("file:")) throw new Error(`Unsupported DATABASE_URL "${url}": expected file:…`);
+  return path.resolve(url.slice("file:".length));
+}

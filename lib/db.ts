@@ -1,0 +1,24 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { config, sqlitePath } from "./config.ts";
+
+async function connect(): Promise<PrismaClient> {
+  const file = sqlitePath(config.DATABASE_URL);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  // WAL + NORMAL: a committed capture survives a process crash, at several times FULL's insert rate.
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+  return prisma;
+}
+
+// server.ts and Next's bundle load this module separately; globalThis gives them one client.
+const shared = globalThis as typeof globalThis & { __hookjarDb?: Promise<PrismaClient> };
+
+export function db(): Promise<PrismaClient> {
+  shared.__hookjarDb ??= connect();
+  return shared.__hookjarDb;
+}

@@ -1,0 +1,53 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import type { CaptureSummary } from "./schemas/capture.ts";
+import { findBin } from "./store.ts";
+
+/** Live stream of a bin's captures: one Socket.IO room per bin. */
+
+const SubscribeSchema = z.object({ binId: z.string().min(1).max(64) });
+type Ack = (answer: { ok: true } | { ok: false; error: string }) => void;
+
+// Route handlers run in Next's bundle, a separate module instance: they reach the server's io here.
+const shared = globalThis as typeof globalThis & { __hookjarIo?: Server };
+
+const room = (binId: string) => `bin:${binId}`;
+
+export function attachRealtime(httpServer: HttpServer): Server {
+  const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  io.on("connection", (socket) => {
+    socket.on("bin:subscribe", (payload: unknown, ack?: Ack) => subscribe(socket, payload, ack ?? noop));
+    socket.on("bin:unsubscribe", (payload: unknown, ack?: Ack) => {
+      const parsed = SubscribeSchema.safeParse(payload);
+      if (!parsed.success) return (ack ?? noop)({ ok: false, error: "invalid_request" });
+      void socket.leave(room(parsed.data.binId));
+      (ack ?? noop)({ ok: true });
+    });
+  });
+  shared.__hookjarIo = io;
+  return io;
+}
+
+async function subscribe(socket: Socket, payload: unknown, ack: Ack) {
+  const parsed = SubscribeSchema.safeParse(payload);
+  if (!parsed.success) return ack({ ok: false, error: "invalid_request" });
+  try {
+    const bin = await findBin(parsed.data.binId);
+    if (!bin) return ack({ ok: false, error: "bin_not_found" });
+    await socket.join(room(bin.id));
+    ack({ ok: true });
+  } catch {
+    ack({ ok: false, error: "internal_error" });
+  }
+}
+
+function noop() {}
+
+function emit(binId: string, event: string, payload: unknown) {
+  shared.__hookjarIo?.to(room(binId)).emit(event, payload);
+}
+
+export const announceCapture = (capture: CaptureSummary) => emit(capture.binId, "capture:new", capture);
+export const announceDeleted = (binId: string, id: string) => emit(binId, "capture:deleted", { binId, id });
+export const announceCleared = (binId: string) => emit(binId, "bin:cleared", { binId });

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { IsoDateSchema, SendableHeaderPairsSchema } from "./common.ts";
+
+export const CreateBinSchema = z.object({
+  name: z.string().trim().max(80).optional(),
+  private: z.boolean().optional(),
+});
+export type CreateBinInput = z.infer<typeof CreateBinSchema>;
+
+export const CustomResponseSchema = z.object({
+  status: z.number().int().min(100).max(599),
+  headers: SendableHeaderPairsSchema.max(100).default([]),
+  body: z.string().max(1024 * 1024).default(""),
+  delayMs: z.number().int().min(0).max(30_000).default(0),
+});
+export type CustomResponse = z.infer<typeof CustomResponseSchema>;
+
+export const ForwardSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  enabled: z.boolean().default(true),
+});
+export type Forward = z.infer<typeof ForwardSchema>;
+
+export const BinSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  captureUrl: z.url(),
+  inspectUrl: z.url(),
+  createdAt: IsoDateSchema,
+});
+export type BinView = z.infer<typeof BinSchema>;
+
+export const BinDetailSchema = BinSchema.extend({
+  requestCount: z.number().int(),
+  response: CustomResponseSchema.nullable(),
+  forward: ForwardSchema.nullable(),
+  private: z.boolean(),
+});
+export type BinDetail = z.infer<typeof BinDetailSchema>;

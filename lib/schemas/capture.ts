@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { EncodedBodySchema, HeaderPairsSchema, IsoDateSchema } from "./common.ts";
+
+export const CaptureSummarySchema = z.object({
+  id: z.string(),
+  binId: z.string(),
+  method: z.string(),
+  path: z.string(),
+  query: z.string(),
+  contentType: z.string().nullable(),
+  bodySize: z.number().int(),
+  remoteAddress: z.string().nullable(),
+  receivedAt: IsoDateSchema,
+});
+export type CaptureSummary = z.infer<typeof CaptureSummarySchema>;
+
+export const AttemptSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["resend", "forward"]),
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+  createdAt: IsoDateSchema,
+});
+export type AttemptView = z.infer<typeof AttemptSchema>;
+
+export const CaptureSchema = CaptureSummarySchema.extend({
+  headers: HeaderPairsSchema,
+  httpVersion: z.string(),
+  body: EncodedBodySchema,
+  attempts: z.array(AttemptSchema),
+});
+export type CaptureView = z.infer<typeof CaptureSchema>;
+
+export const CapturePageSchema = z.object({
+  items: z.array(CaptureSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CapturePage = z.infer<typeof CapturePageSchema>;
+
+export const ListCapturesQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^[0-9A-Z]{26}$/, "cursor must be a capture id").optional(),
+  method: z.string().regex(/^[A-Za-z-]{1,20}$/, "method must be an HTTP method").optional(),
+  q: z.string().min(1).max(200).optional(),
+  header: z.string().min(1).max(200).optional(),
+});
+export type ListCapturesQuery = z.infer<typeof ListCapturesQuerySchema>;

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Headers as received or to be sent: ordered [name, value] pairs, duplicates allowed. */
+export const HeaderPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+export type HeaderPairs = z.infer<typeof HeaderPairsSchema>;
+
+/** Bytes carried in JSON: utf8 text when the bytes are valid UTF-8, else base64. */
+export const EncodedBodySchema = z.object({
+  encoding: z.enum(["utf8", "base64"]),
+  data: z.string(),
+});
+export type EncodedBody = z.infer<typeof EncodedBodySchema>;
+
+export const IsoDateSchema = z.iso.datetime();
+
+// RFC 9110 token characters; values exclude CR, LF and NUL so nothing can smuggle a header line.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[^\r\n\0]*$/;
+
+/** Header pairs that are safe to put on the wire (outgoing requests, custom responses). */
+export const SendableHeaderPairsSchema = z.array(
+  z.tuple([
+    z.string().regex(HEADER_NAME, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)"),
+    z.string().regex(HEADER_VALUE, "header value must not contain CR, LF or NUL"),
+  ]),
+);

@@ -1,0 +1,215 @@
+import { createHash } from "node:crypto";
+import { config } from "./config.ts";
+import { db } from "./db.ts";
+import { notFound } from "./errors.ts";
+import { Prisma } from "./generated/prisma/client.ts";
+import { newBinId, newSortableId, newToken } from "./ids.ts";
+import type { CreateBinInput, CustomResponse, Forward } from "./schemas/bin.ts";
+import type { CapturePage, ListCapturesQuery } from "./schemas/capture.ts";
+import type { HeaderPairs } from "./schemas/common.ts";
+import { toCaptureView, toSummary } from "./views.ts";
+
+/** Persistence of bins, captures and attempts. Every other module goes through here. */
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createBin(input: CreateBinInput) {
+  const prisma = await db();
+  const viewToken = input.private ? newToken() : null;
+  const bin = await prisma.bin.create({
+    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null },
+  });
+  return { bin, viewToken };
+}
+
+export async function findBin(id: string) {
+  const prisma = await db();
+  return prisma.bin.findUnique({ where: { id } });
+}
+
+export async function getBin(id: string) {
+  const bin = await findBin(id);
+  if (!bin) throw notFound("bin");
+  return bin;
+}
+
+export async function countCaptures(binId: string) {
+  const prisma = await db();
+  return prisma.capture.count({ where: { binId } });
+}
+
+export async function deleteBin(id: string) {
+  const prisma = await db();
+  const { count } = await prisma.bin.deleteMany({ where: { id } });
+  if (count === 0) throw notFound("bin");
+}
+
+export async function setBinResponse(id: string, response: CustomResponse | null) {
+  const prisma = await db();
+  await getBin(id);
+  await prisma.bin.update({ where: { id }, data: { response: response ?? Prisma.DbNull } });
+}
+
+export async function setBinForward(id: string, forward: Forward | null) {
+  const prisma = await db();
+  await getBin(id);
+  await prisma.bin.update({
+    where: { id },
+    data: { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false },
+  });
+}
+
+const summarySelect = {
+  id: true, binId: true, method: true, path: true, query: true, contentType: true,
+  bodySize: true, remoteAddress: true, receivedAt: true,
+} as const;
+
+export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
+  const prisma = await db();
+  await getBin(binId);
+  const rows = await prisma.capture.findMany({
+    where: {
+      binId,
+      ...(query.cursor ? { id: { lt: query.cursor } } : {}),
+      ...(query.method ? { method: query.method.toUpperCase() } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+    select: summarySelect,
+  });
+  const items = rows.slice(0, query.limit).map(toSummary);
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+}
+
+async function findCapture(binId: string, id: string) {
+  const prisma = await db();
+  const capture = await prisma.capture.findFirst({
+    where: { id, binId },
+    include: { attempts: { orderBy: { createdAt: "desc" } } },
+  });
+  if (!capture) {
+    await getBin(binId);
+    throw notFound("capture");
+  }
+  return capture;
+}
+
+export async function getCapture(binId: string, id: string) {
+  return toCaptureView(await findCapture(binId, id));
+}
+
+export async function getCaptureBody(binId: string, id: string) {
+  const capture = await findCapture(binId, id);
+  return { bytes: Buffer.from(capture.body), contentType: capture.contentType };
+}
+
+export async function deleteCapture(binId: string, id: string) {
+  const prisma = await db();
+  const { count } = await prisma.capture.deleteMany({ where: { id, binId } });
+  if (count === 0) {
+    await getBin(binId);
+    throw notFound("capture");
+  }
+}
+
+export async function clearCaptures(binId: string) {
+  const prisma = await db();
+  await getBin(binId);
+  await prisma.capture.deleteMany({ where: { binId } });
+}
+
+export type NewCapture = {
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPairs;
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string | null;
+  remoteAddress: string | null;
+  httpVersion: string;
+  receivedAt: Date;
+};
+
+export type StoredCapture = NewCapture & { id: string; bodySize: number };
+
+type Pending = { row: StoredCapture; resolve: () => void; reject: (e: unknown) => void };
+
+const BATCH_ROWS = 500;
+const BATCH_BYTES = 32 * 1024 * 1024;
+const queue: Pending[] = [];
+let flushing = false;
+
+/**
+ * Stores a capture durably. Concurrent captures are group-committed: one INSERT for all that
+ * arrived while the previous batch was being written, so the ORM's per-call cost is shared.
+ * Resolves only after the capture's batch has committed.
+ */
+export function saveCapture(capture: NewCapture): Promise<StoredCapture> {
+  const row: StoredCapture = { ...capture, id: newSortableId(capture.receivedAt.getTime()), bodySize: capture.body.length };
+  return new Promise((resolve, reject) => {
+    queue.push({ row, resolve: () => resolve(row), reject });
+    if (!flushing) {
+      flushing = true;
+      setImmediate(flush);
+    }
+  });
+}
+
+async function flush() {
+  try {
+    await drain();
+  } catch (error) {
+    for (const p of queue.splice(0)) p.reject(error);
+  } finally {
+    flushing = false;
+  }
+}
+
+async function drain() {
+  const prisma = await db();
+  while (queue.length) {
+    let bytes = 0;
+    let n = 0;
+    while (n < queue.length && n < BATCH_ROWS && (n === 0 || bytes + queue[n].row.bodySize <= BATCH_BYTES)) {
+      bytes += queue[n].row.bodySize;
+      n++;
+    }
+    const batch = queue.splice(0, n);
+    try {
+      await prisma.capture.createMany({ data: batch.map((p) => p.row) });
+      for (const p of batch) p.resolve();
+    } catch {
+      // One bad row (a bin deleted meanwhile) must not fail its neighbours: retry them one by one.
+      for (const p of batch) {
+        await prisma.capture.create({ data: p.row }).then(p.resolve, p.reject);
+      }
+    }
+    await pruneBins(new Set(batch.map((p) => p.row.binId)));
+  }
+}
+
+/** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
+async function pruneBins(binIds: Set<string>) {
+  const prisma = await db();
+  for (const binId of binIds) {
+    await prisma.$executeRaw`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "id" <= (
+      SELECT "id" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})`;
+  }
+}
+
+export async function recordAttempt(data: {
+  captureId: string;
+  kind: "resend" | "forward";
+  method: string;
+  url: string;
+  requestHeaders: HeaderPairs;
+  requestBody: Uint8Array<ArrayBuffer>;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}) {
+  const prisma = await db();
+  return prisma.attempt.create({ data: { id: newSortableId(), ...data } });
+}
+

@@ -1,0 +1,80 @@
+import type { Attempt, Bin, Capture } from "./generated/prisma/client.ts";
+import type { BinDetail, BinView, CustomResponse, Forward } from "./schemas/bin.ts";
+import type { AttemptView, CaptureSummary, CaptureView } from "./schemas/capture.ts";
+import type { EncodedBody, HeaderPairs } from "./schemas/common.ts";
+
+/** Database rows → the JSON shapes of the contract (SPEC.md). */
+
+export function binUrls(id: string, origin: string) {
+  return { captureUrl: `${origin}/b/${id}`, inspectUrl: `${origin}/bins/${id}` };
+}
+
+export function toBinView(bin: Bin, origin: string): BinView {
+  return { id: bin.id, name: bin.name, ...binUrls(bin.id, origin), createdAt: bin.createdAt.toISOString() };
+}
+
+export function toBinDetail(bin: Bin, origin: string, requestCount: number): BinDetail {
+  const forward: Forward | null = bin.forwardUrl ? { url: bin.forwardUrl, enabled: bin.forwardEnabled } : null;
+  return {
+    ...toBinView(bin, origin),
+    requestCount,
+    response: (bin.response as CustomResponse | null) ?? null,
+    forward,
+    private: bin.viewTokenHash !== null,
+  };
+}
+
+type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion">;
+
+export function toSummary(c: SummaryFields): CaptureSummary {
+  return {
+    id: c.id,
+    binId: c.binId,
+    method: c.method,
+    path: c.path,
+    query: c.query,
+    contentType: c.contentType,
+    bodySize: c.bodySize,
+    remoteAddress: c.remoteAddress,
+    receivedAt: c.receivedAt.toISOString(),
+  };
+}
+
+export function toAttemptView(a: Attempt): AttemptView {
+  return {
+    id: a.id,
+    kind: a.kind as AttemptView["kind"],
+    method: a.method,
+    url: a.url,
+    status: a.status,
+    error: a.error,
+    durationMs: a.durationMs,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView {
+  return {
+    ...toSummary(c),
+    headers: c.headers as HeaderPairs,
+    httpVersion: c.httpVersion,
+    body: encodeBody(c.body),
+    attempts: c.attempts.map(toAttemptView),
+  };
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** utf8 when the bytes decode losslessly, else base64: the JSON form round-trips to the same bytes. */
+export function encodeBody(bytes: Uint8Array): EncodedBody {
+  try {
+    return { encoding: "utf8", data: strictUtf8.decode(bytes) };
+  } catch {
+    return { encoding: "base64", data: Buffer.from(bytes).toString("base64") };
+  }
+}
+
+export function decodeBody(body: EncodedBody | undefined): Buffer {
+  if (!body) return Buffer.alloc(0);
+  return Buffer.from(body.data, body.encoding === "utf8" ? "utf8" : "base64");
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { getJson, rawRequest } from "./helpers/http.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api${path}`, init);
+const post = (path: string, body: unknown) =>
+  api(path, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("bins", () => {
+  it("creates a bin with an unguessable id and its URLs", async () => {
+    const res = await post("/bins", { name: "Stripe staging" });
+    expect(res.status).toBe(201);
+    const bin = await res.json();
+    expect(bin.id).toMatch(/^[0-9A-Za-z]{22}$/);
+    expect(bin.name).toBe("Stripe staging");
+    expect(bin.captureUrl).toBe(`${server.url.replace("127.0.0.1", "127.0.0.1")}/b/${bin.id}`);
+    expect(bin.inspectUrl).toBe(`${server.url}/bins/${bin.id}`);
+    expect(new Date(bin.createdAt).toISOString()).toBe(bin.createdAt);
+    const other = await (await post("/bins", {})).json();
+    expect(other.id).not.toBe(bin.id);
+  });
+
+  it("accepts an empty body", async () => {
+    expect((await api("/bins", { method: "POST" })).status).toBe(201);
+  });
+
+  it("rejects malformed input with 400 and Zod issues", async () => {
+    const res = await post("/bins", { name: 42 });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe("invalid_request");
+    expect(body.message).toMatch(/name/);
+    expect(body.issues[0].path).toEqual(["name"]);
+
+    const long = await post("/bins", { name: "x".repeat(81) });
+    expect(long.status).toBe(400);
+
+    const notJson = await post("/bins", "{nope");
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error).toBe("invalid_json");
+  });
+
+  it("gets a bin with its request count, and 404s an unknown one", async () => {
+    const bin = await createBin(server);
+    await rawRequest(bin.captureUrl, { method: "POST", body: "1" });
+    const got = await getJson(`${server.url}/api/bins/${bin.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ id: bin.id, requestCount: 1, response: null });
+    const missing = await getJson(`${server.url}/api/bins/nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ error: "bin_not_found", message: expect.any(String) });
+  });
+
+  it("deletes a bin with its captures", async () => {
+    const bin = await createBin(server);
+    const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "1" });
+    const rid = JSON.parse(sent.body.toString()).id;
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}`)).status).toBe(404);
+    expect((await api(`/bins/${bin.id}/requests/${rid}`)).status).toBe(404);
+    expect((await rawRequest(bin.captureUrl, { method: "POST" })).status).toBe(404);
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(404);
+  });
+});
+
+describe("captures", () => {
+  it("lists newest first with a cursor that walks every capture exactly once", async () => {
+    const bin = await createBin(server);
+    for (let i = 0; i < 7; i++) await rawRequest(`${bin.captureUrl}/n/${i}`, { method: "POST" });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await getJson(`${server.url}/api/bins/${bin.id}/requests?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.body.items.map((c: any) => c.path));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["/n/6", "/n/5", "/n/4", "/n/3", "/n/2", "/n/1", "/n/0"]);
+  });
+
+  it("returns CaptureSummary fields with ms-precision UTC time", async () => {
+    const bin = await createBin(server);
+    await rawRequest(`${bin.captureUrl}/s?x=1`, { method: "PUT", headers: [["Content-Type", "text/plain"]], body: "hey" });
+    const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests`);
+    expect(Object.keys(body.items[0]).sort()).toEqual(
+      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress"].sort(),
+    );
+    expect(body.items[0]).toMatchObject({ binId: bin.id, method: "PUT", path: "/s", query: "x=1", contentType: "text/plain", bodySize: 3, remoteAddress: "127.0.0.1" });
+    expect(body.items[0].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it("returns a full capture with headers, http version, utf8 body and attempts", async () => {
+    const bin = await createBin(server);
+    const sent = await rawRequest(`${bin.captureUrl}/full`, { method: "POST", headers: [["X-Hi", "there"]], body: "héllo ✓" });
+    const rid = JSON.parse(sent.body.toString()).id;
+    const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests/${rid}`);
+    expect(body.httpVersion).toBe("1.1");
+    expect(body.headers).toContainEqual(["X-Hi", "there"]);
+    expect(body.body).toEqual({ encoding: "utf8", data: "héllo ✓" });
+    expect(body.attempts).toEqual([]);
+  });
+
+  it("validates list parameters", async () => {
+    const bin = await createBin(server);
+    for (const q of ["limit=0", "limit=201", "limit=abc", "cursor=not-a-cursor"]) {
+      const res = await getJson(`${server.url}/api/bins/${bin.id}/requests?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.issues.length).toBeGreaterThan(0);
+    }
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/requests?limit=200`)).status).toBe(200);
+  });
+
+  it("deletes one capture and clears a bin", async () => {
+    const bin = await createBin(server);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(JSON.parse((await rawRequest(bin.captureUrl, { method: "POST" })).body.toString()).id);
+    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`)).status).toBe(404);
+    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE" })).status).toBe(404);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.requestCount).toBe(2);
+    expect((await api(`/bins/${bin.id}/requests`, { method: "DELETE" })).status).toBe(204);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.requestCount).toBe(0);
+  });
+
+  it("does not serve one bin's capture through another bin", async () => {
+    const a = await createBin(server);
+    const b = await createBin(server);
+    const rid = JSON.parse((await rawRequest(a.captureUrl, { method: "POST" })).body.toString()).id;
+    expect((await api(`/bins/${b.id}/requests/${rid}`)).status).toBe(404);
+    expect((await api(`/bins/${b.id}/requests/${rid}`, { method: "DELETE" })).status).toBe(404);
+    expect((await api(`/bins/${a.id}/requests/${rid}`)).status).toBe(200);
+  });
+
+  it("validates a custom response", async () => {
+    const bin = await createBin(server);
+    const put = (body: unknown) => api(`/bins/${bin.id}/response`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await put({ status: 600 })).status).toBe(400);
+    expect((await put({ status: 200, headers: [["Bad Name", "x"]] })).status).toBe(400);
+    expect((await put({ status: 200, headers: [["X-Ok", "a\r\nSet-Cookie: x"]] })).status).toBe(400);
+    expect((await put({ status: 200, delayMs: 30_001 })).status).toBe(400);
+    expect((await put({ status: 201 })).status).toBe(204);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toEqual({ status: 201, headers: [], body: "", delayMs: 0 });
+    expect((await api(`/bins/${bin.id}/response`, { method: "DELETE" })).status).toBe(204);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type TestServer = {
+  url: string;
+  port: number;
+  dbFile: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the real server (server.ts, production build of Next) as a child process on an
+ * ephemeral 127.0.0.1 port, with a fresh SQLite file. Reuse `dbFile` to restart on the same data.
+ */
+export async function startServer(env: Record<string, string> = {}, dbFile?: string): Promise<TestServer> {
+  const dir = dbFile ? null : mkdtempSync(path.join(tmpdir(), "hookjar-test-"));
+  const file = dbFile ?? path.join(dir!, "hookjar.db");
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${file}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    child.stdout!.on("data", () => {
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dbFile: file,
+    logs: () => output,
+    stop: () => stopChild(child, dir),
+  };
+}
+
+function stopChild(child: ChildProcess, dir: string | null): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      resolve();
+    };
+    if (child.exitCode !== null) return done();
+    child.once("exit", done);
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+export async function createBin(server: TestServer, body: unknown = {}) {
+  const res = await fetch(`${server.url}/api/bins`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create bin: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; captureUrl: string; inspectUrl: string; viewToken?: string };
+}

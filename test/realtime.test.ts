@@ -1,0 +1,95 @@
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { rawRequest } from "./helpers/http.ts";
+
+let server: TestServer;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server?.stop();
+});
+
+function connect(): Socket {
+  const socket = io(server.url, { transports: ["websocket"], forceNew: true });
+  sockets.push(socket);
+  return socket;
+}
+
+const emitAck = (socket: Socket, event: string, payload: unknown) =>
+  socket.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: boolean; error?: string }>;
+
+function collect(socket: Socket, event: string): any[] {
+  const events: any[] = [];
+  socket.on(event, (e) => events.push(e));
+  return events;
+}
+
+async function until(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("live stream", () => {
+  it("acks subscriptions, and refuses unknown bins and malformed payloads", async () => {
+    const socket = connect();
+    const bin = await createBin(server);
+    expect(await emitAck(socket, "bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+    expect(await emitAck(socket, "bin:subscribe", { binId: "nope" })).toEqual({ ok: false, error: "bin_not_found" });
+    expect(await emitAck(socket, "bin:subscribe", { nope: 1 })).toEqual({ ok: false, error: "invalid_request" });
+    expect(await emitAck(socket, "bin:unsubscribe", { binId: bin.id })).toEqual({ ok: true });
+  });
+
+  it("sends capture:new for subscribed bins only, after the capture is stored", async () => {
+    const watched = await createBin(server);
+    const other = await createBin(server);
+    const socket = connect();
+    const events = collect(socket, "capture:new");
+    await emitAck(socket, "bin:subscribe", { binId: watched.id });
+
+    await rawRequest(`${other.captureUrl}/ignored`, { method: "POST", body: "no" });
+    const sent = await rawRequest(`${watched.captureUrl}/hook?x=1`, { method: "POST", headers: [["Content-Type", "application/json"]], body: "{}" });
+    const { id } = JSON.parse(sent.body.toString());
+
+    await until(() => events.length >= 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id, binId: watched.id, method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2 });
+    const stored = await fetch(`${server.url}/api/bins/${watched.id}/requests/${events[0].id}`);
+    expect(stored.status).toBe(200);
+  });
+
+  it("stops sending after bin:unsubscribe", async () => {
+    const bin = await createBin(server);
+    const socket = connect();
+    const events = collect(socket, "capture:new");
+    await emitAck(socket, "bin:subscribe", { binId: bin.id });
+    await rawRequest(bin.captureUrl, { method: "POST" });
+    await until(() => events.length === 1);
+    await emitAck(socket, "bin:unsubscribe", { binId: bin.id });
+    await rawRequest(bin.captureUrl, { method: "POST" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toHaveLength(1);
+  });
+
+  it("announces deletions and clears", async () => {
+    const bin = await createBin(server);
+    const socket = connect();
+    const deleted = collect(socket, "capture:deleted");
+    const cleared = collect(socket, "bin:cleared");
+    await emitAck(socket, "bin:subscribe", { binId: bin.id });
+    const rid = JSON.parse((await rawRequest(bin.captureUrl, { method: "POST" })).body.toString()).id;
+    await fetch(`${server.url}/api/bins/${bin.id}/requests/${rid}`, { method: "DELETE" });
+    await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE" });
+    await until(() => deleted.length === 1 && cleared.length === 1);
+    expect(deleted[0]).toEqual({ binId: bin.id, id: rid });
+    expect(cleared[0]).toEqual({ binId: bin.id });
+  });
+});
