@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonTree } from "./jsontree.ts";
+
+describe("parseJsonTree", () => {
+  it("keeps number literals as written and duplicate keys in order", () => {
+    expect(parseJsonTree('{"id": 12345678901234567890, "a": 1.50, "a": -2e3}')).toEqual({
+      type: "object",
+      entries: [
+        ["id", { type: "number", raw: "12345678901234567890" }],
+        ["a", { type: "number", raw: "1.50" }],
+        ["a", { type: "number", raw: "-2e3" }],
+      ],
+    });
+  });
+
+  it("parses strings with escapes, arrays and literals", () => {
+    expect(parseJsonTree(' ["a\\"\\u00e9\\n", true, false, null, [], {}] ')).toEqual({
+      type: "array",
+      items: [
+        { type: "string", value: 'a"é\n' },
+        { type: "boolean", value: true },
+        { type: "boolean", value: false },
+        { type: "null" },
+        { type: "array", items: [] },
+        { type: "object", entries: [] },
+      ],
+    });
+  });
+
+  it("answers null for anything that is not JSON, and for hostile nesting", () => {
+    for (const bad of ["", "{", '{"a":}', "[1,]", "01", "nul", '{"a":1} x', "'a'", "[".repeat(100_000)]) {
+      expect(parseJsonTree(bad), bad.slice(0, 20)).toBeNull();
+    }
+  });
+});
