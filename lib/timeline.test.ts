@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeCaptures, vanishedIds } from "./timeline.ts";
+import { indexOfId, mergeCaptures, vanishedIds } from "./timeline.ts";
 
 const items = (...ids: string[]) => ids.map((id) => ({ id }));
 const ids = (list: { id: string }[]) => list.map((c) => c.id);
@@ -35,5 +35,13 @@ describe("vanishedIds", () => {
 
   it("judges nothing when an unfinished fetch found nothing", () => {
     expect(vanishedIds(items("B"), [], false).size).toBe(0);
+  });
+});
+
+describe("indexOfId", () => {
+  it("finds ids in a newest-first list", () => {
+    const list = items("E", "C", "A");
+    expect(["E", "C", "A", "D", "Z", "0"].map((id) => indexOfId(list, id))).toEqual([0, 1, 2, -1, -1, -1]);
+    expect(indexOfId([], "A")).toBe(-1);
   });
 });

@@ -48,3 +48,16 @@ export function vanishedIds(before: Item[], fetched: Item[], reachedEnd: boolean
   }
   return gone;
 }
+
+/** Position of `id` in a newest-first list (binary search), or -1. */
+export function indexOfId(list: Item[], id: string): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id === id) return mid;
+    if (list[mid].id > id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
