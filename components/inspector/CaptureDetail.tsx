@@ -1,0 +1,82 @@
+"use client";
+
+import { CopyButton } from "@/components/CopyButton.tsx";
+import { formatBytes } from "@/lib/bytes.ts";
+import { parseUrlEncoded } from "@/lib/payload.ts";
+import type { CaptureView } from "@/lib/schemas/capture.ts";
+import { captureRequestUrl } from "@/lib/snippets.ts";
+import { localTimestamp, timeAgo } from "@/lib/time.ts";
+import { BodyView } from "./BodyView.tsx";
+import { DetailActions } from "./DetailActions.tsx";
+import { MethodBadge } from "./MethodBadge.tsx";
+import { PairsTable } from "./PairsTable.tsx";
+import { Section } from "./Section.tsx";
+import type { Loaded } from "./useCapture.ts";
+import { useNow } from "./useNow.ts";
+
+/** The right pane: everything about one capture. */
+export function CaptureDetail({ loaded, captureUrl }: { loaded: Loaded; captureUrl: string }) {
+  if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500">Loading…</p>;
+  if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500">This capture was deleted.</p>;
+  if (loaded.status === "error") return <p role="alert" className="p-6 text-sm text-rose-600">Could not load this capture: {loaded.message}</p>;
+  const { capture } = loaded;
+  return (
+    <article data-testid="capture-detail" data-id={capture.id}>
+      <header className="sticky top-0 z-10 flex flex-col gap-3 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+        <div className="flex min-w-0 items-center gap-3">
+          <MethodBadge method={capture.method} />
+          <h2 className="min-w-0 font-mono text-sm font-semibold break-all" data-testid="detail-target">
+            {capture.path}
+            {capture.query && <span className="text-slate-500">?{capture.query}</span>}
+          </h2>
+        </div>
+        <DetailActions capture={capture} captureUrl={captureUrl} />
+      </header>
+      <Overview capture={capture} captureUrl={captureUrl} />
+      {capture.query && (
+        <Section title={`Query (${parseUrlEncoded(capture.query).length})`}>
+          <PairsTable pairs={parseUrlEncoded(capture.query)} testId="query-table" />
+        </Section>
+      )}
+      <Section
+        title={`Headers (${capture.headers.length})`}
+        actions={<CopyButton getText={() => capture.headers.map(([n, v]) => `${n}: ${v}`).join("\n")} label="Copy headers" testId="copy-headers" />}
+      >
+        <PairsTable pairs={capture.headers} testId="headers-table" />
+      </Section>
+      <Section title="Body" testId="body-section">
+        <BodyView
+          key={capture.id}
+          capture={capture}
+          actions={capture.body.encoding === "utf8" && capture.bodySize > 0 && <CopyButton text={capture.body.data} label="Copy body" />}
+        />
+      </Section>
+    </article>
+  );
+}
+
+function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: string }) {
+  const now = useNow();
+  const url = captureRequestUrl(captureUrl, capture);
+  const rows: [string, React.ReactNode][] = [
+    ["URL", <span key="u" className="break-all">{url}</span>],
+    ["Received", <span key="t">{localTimestamp(capture.receivedAt)} <span className="text-slate-500">({timeAgo(capture.receivedAt, now)})</span></span>],
+    ["From", capture.remoteAddress ?? "unknown"],
+    ["Protocol", `HTTP/${capture.httpVersion}`],
+    ["Size", `${formatBytes(capture.bodySize)}${capture.bodySize >= 1024 ? ` (${capture.bodySize.toLocaleString("en")} bytes)` : ""}`],
+    ["Content type", capture.contentType ?? "none"],
+    ["Id", capture.id],
+  ];
+  return (
+    <Section title="Overview" testId="overview">
+      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-[13px]">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
+            <dd className="font-mono break-all">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+}

@@ -1,0 +1,59 @@
+import { memo } from "react";
+import { formatBytes } from "@/lib/bytes.ts";
+import type { CaptureSummary } from "@/lib/schemas/capture.ts";
+import { timeAgo } from "@/lib/time.ts";
+import { MethodBadge } from "./MethodBadge.tsx";
+
+export const ROW_HEIGHT = 56;
+
+type Props = {
+  capture: CaptureSummary;
+  top: number;
+  selected: boolean;
+  unread: boolean;
+  fresh: boolean;
+  now: number;
+  onSelect: (id: string) => void;
+};
+
+export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unread, fresh, now, onSelect }: Props) {
+  const target = capture.path + (capture.query ? `?${capture.query}` : "");
+  const tone = selected
+    ? "bg-indigo-50 dark:bg-indigo-950/70 border-l-indigo-500"
+    : fresh
+      ? "bg-amber-50 dark:bg-amber-900/30 border-l-amber-400"
+      : "border-l-transparent hover:bg-slate-100 dark:hover:bg-slate-900";
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      data-testid="capture-row"
+      data-id={capture.id}
+      data-fresh={fresh || undefined}
+      onClick={() => onSelect(capture.id)}
+      style={{ top, height: ROW_HEIGHT }}
+      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 border-b border-l-4 border-b-slate-200 px-3 transition-colors duration-700 dark:border-b-slate-800 ${tone}`}
+    >
+      <div className="flex min-w-0 items-center gap-2">
+        <MethodBadge method={capture.method} />
+        <span className="truncate font-mono text-[13px]" title={target} data-testid="capture-target">
+          {target}
+        </span>
+      </div>
+      <div className="flex items-center gap-2 pl-1 text-xs text-slate-500 dark:text-slate-400">
+        {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
+        <time dateTime={capture.receivedAt} title={capture.receivedAt}>
+          {timeAgo(capture.receivedAt, now)}
+        </time>
+        <span>·</span>
+        <span>{formatBytes(capture.bodySize)}</span>
+        {capture.contentType && (
+          <>
+            <span>·</span>
+            <span className="truncate">{capture.contentType.split(";")[0]}</span>
+          </>
+        )}
+      </div>
+    </div>
+  );
+});

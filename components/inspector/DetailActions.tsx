@@ -1,0 +1,37 @@
+"use client";
+
+import { useState } from "react";
+import { CopyButton } from "@/components/CopyButton.tsx";
+import type { CaptureView } from "@/lib/schemas/capture.ts";
+import { toCurl, toFetch } from "@/lib/snippets.ts";
+import { bodyUrl, deleteCapture } from "./api.ts";
+
+const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+
+/**
+ * What can be done with the open capture. Actions that send it elsewhere (Edit & resend) belong
+ * here too, next to the copy buttons.
+ */
+export function DetailActions({ capture, captureUrl }: { capture: CaptureView; captureUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  async function remove() {
+    setError(null);
+    // The list drops the row when the server announces the deletion, in every open inspector.
+    await deleteCapture(capture.binId, capture.id).catch((e: Error) => setError(e.message));
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="detail-actions">
+      <CopyButton getText={() => toCurl(capture, captureUrl)} label="Copy as cURL" testId="copy-curl" />
+      <CopyButton getText={() => toFetch(capture, captureUrl)} label="Copy as fetch" testId="copy-fetch" />
+      {capture.bodySize > 0 && (
+        <a href={bodyUrl(capture.binId, capture.id)} download className={BUTTON} data-testid="download-body">
+          Download body
+        </a>
+      )}
+      <button type="button" onClick={remove} className={`${BUTTON} text-rose-700 dark:text-rose-400`} data-testid="delete-capture">
+        Delete
+      </button>
+      {error && <span role="alert" className="text-xs text-rose-600">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Name/value pairs (headers, query, form fields, part headers) as received: order, case, duplicates. */
+export function PairsTable({ pairs, testId }: { pairs: [string, string][]; testId?: string }) {
+  return (
+    <table className="w-full table-fixed border-collapse font-mono text-[13px]" data-testid={testId}>
+      <tbody>
+        {pairs.map(([name, value], i) => (
+          <tr key={i} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800/70">
+            <th scope="row" className="w-1/3 py-1 pr-3 text-left font-medium break-all text-slate-600 dark:text-slate-400">
+              {name}
+            </th>
+            <td className="py-1 break-all whitespace-pre-wrap">{value === "" ? <span className="text-slate-400 italic">(empty)</span> : value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+import type { CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
+
+/** The inspector's calls to the REST API (SPEC.md). */
+
+async function ok(res: Response): Promise<Response> {
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    throw new Error(body?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return res;
+}
+
+const base = (binId: string) => `/api/bins/${encodeURIComponent(binId)}/requests`;
+
+export async function fetchCapturePage(binId: string, cursor: string | null, limit = 200): Promise<CapturePage> {
+  const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  return (await ok(await fetch(`${base(binId)}?${query}`, { cache: "no-store" }))).json();
+}
+
+/** A capture, or null when it no longer exists. */
+export async function fetchCapture(binId: string, id: string, signal?: AbortSignal): Promise<CaptureView | null> {
+  const res = await fetch(`${base(binId)}/${encodeURIComponent(id)}`, { cache: "no-store", signal });
+  if (res.status === 404) return null;
+  return (await ok(res)).json();
+}
+
+export const bodyUrl = (binId: string, id: string) => `${base(binId)}/${encodeURIComponent(id)}/body?download`;
+
+export async function deleteCapture(binId: string, id: string): Promise<void> {
+  await ok(await fetch(`${base(binId)}/${encodeURIComponent(id)}`, { method: "DELETE" }));
+}
+
+export async function clearBin(binId: string): Promise<void> {
+  await ok(await fetch(base(binId), { method: "DELETE" }));
+}

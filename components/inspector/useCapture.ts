@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { CaptureView } from "@/lib/schemas/capture.ts";
+import { fetchCapture } from "./api.ts";
+
+export type Loaded = { status: "loading" } | { status: "missing" } | { status: "error"; message: string } | { status: "ok"; capture: CaptureView };
+
+// Recently opened captures stay in memory so moving back and forth with j/k is instant.
+const CACHE_SIZE = 50;
+
+/** The full capture for `id`, loaded from the API; `cached` gives loaded ones to other actions. */
+export function useCapture(binId: string, id: string | null) {
+  const cache = useRef(new Map<string, CaptureView>());
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+
+  useEffect(() => {
+    if (!id) return;
+    const hit = cache.current.get(id);
+    if (hit) {
+      setLoaded({ status: "ok", capture: hit });
+      return;
+    }
+    setLoaded({ status: "loading" });
+    const abort = new AbortController();
+    fetchCapture(binId, id, abort.signal).then(
+      (capture) => {
+        if (!capture) return setLoaded({ status: "missing" });
+        cache.current.set(id, capture);
+        if (cache.current.size > CACHE_SIZE) cache.current.delete(cache.current.keys().next().value!);
+        setLoaded({ status: "ok", capture });
+      },
+      (error: Error) => {
+        if (!abort.signal.aborted) setLoaded({ status: "error", message: error.message });
+      },
+    );
+    return () => abort.abort();
+  }, [binId, id]);
+
+  const current = loaded.status === "ok" && loaded.capture.id === id ? loaded : id ? ({ status: "loading" } as const) : loaded;
+  return { loaded: current, cached: (captureId: string) => cache.current.get(captureId) ?? null };
+}

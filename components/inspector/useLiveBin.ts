@@ -1,0 +1,109 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { io } from "socket.io-client";
+import type { CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
+import { vanishedIds } from "@/lib/timeline.ts";
+import { fetchCapturePage } from "./api.ts";
+import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
+
+export type Connection = "connecting" | "live" | "reconnecting" | "gone";
+
+const FRESH_MS = 2000;
+const PAGE = 200;
+const RETRY_MS = 2000;
+
+/**
+ * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
+ * newest pages from the REST API so whatever arrived or went while disconnected is reconciled.
+ */
+export function useLiveBin(binId: string, firstPage: CapturePage) {
+  const [state, dispatch] = useReducer(inspectorReducer, firstPage, initialState);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const loadingRef = useRef(false);
+  const stateRef = useRef<InspectorState>(state);
+  stateRef.current = state;
+
+  const highlight = useCallback((captures: CaptureSummary[]) => {
+    const ids = captures.map((c) => c.id);
+    setTimeout(() => dispatch({ type: "faded", ids }), FRESH_MS);
+  }, []);
+
+  useEffect(() => {
+    const socket = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    let alive = true;
+
+    async function resync() {
+      const { items: before, held } = stateRef.current;
+      const shown = [...held, ...before];
+      const newest = shown.reduce<string | null>((max, c) => (max === null || c.id > max ? c.id : max), null);
+      const fetched: CaptureSummary[] = [];
+      let cursor: string | null = null;
+      // Page down from the newest until the pages meet what is already shown.
+      while (true) {
+        const page: CapturePage = await fetchCapturePage(binId, cursor, PAGE);
+        fetched.push(...page.items);
+        cursor = page.nextCursor;
+        if (!cursor || newest === null || page.items.some((c) => c.id <= newest)) break;
+      }
+      if (!alive) return;
+      dispatch({ type: "resynced", fetched, gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor });
+      highlight(fetched);
+    }
+
+    // A failed subscription or resync is retried by a fresh connection, which subscribes and resyncs again.
+    const retrySoon = () => {
+      setConnection("reconnecting");
+      socket.disconnect();
+      setTimeout(() => alive && socket.connect(), RETRY_MS);
+    };
+
+    socket.on("connect", async () => {
+      const ack = await socket.timeout(5000).emitWithAck("bin:subscribe", { binId }).catch(() => null);
+      if (!alive) return;
+      if (ack?.error === "bin_not_found") {
+        setConnection("gone");
+        socket.disconnect();
+        return;
+      }
+      if (!ack?.ok) return retrySoon();
+      setConnection("live");
+      await resync().catch(retrySoon);
+    });
+    socket.on("disconnect", () => setConnection("reconnecting"));
+    socket.io.on("reconnect_attempt", () => setConnection("reconnecting"));
+    socket.on("capture:new", (capture: CaptureSummary) => {
+      if (capture.binId !== binId) return;
+      dispatch({ type: "arrived", captures: [capture] });
+      highlight([capture]);
+    });
+    socket.on("capture:deleted", (event: { binId: string; id: string }) => {
+      if (event.binId === binId) dispatch({ type: "removed", ids: new Set([event.id]) });
+    });
+    socket.on("bin:cleared", (event: { binId: string }) => {
+      if (event.binId === binId) dispatch({ type: "cleared" });
+    });
+    return () => {
+      alive = false;
+      socket.disconnect();
+    };
+  }, [binId, highlight]);
+
+  const loadOlder = useCallback(async () => {
+    const cursor = stateRef.current.nextCursor;
+    if (!cursor || loadingRef.current) return;
+    loadingRef.current = true;
+    setLoadingOlder(true);
+    try {
+      dispatch({ type: "olderLoaded", page: await fetchCapturePage(binId, cursor, PAGE) });
+    } catch {
+      // Nothing to do: the list asks again when it is scrolled.
+    } finally {
+      loadingRef.current = false;
+      setLoadingOlder(false);
+    }
+  }, [binId]);
+
+  return { state, dispatch, connection, loadOlder, loadingOlder };
+}
