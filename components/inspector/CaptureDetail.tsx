@@ -69,11 +69,11 @@ function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: s
   ];
   return (
     <Section title="Overview" testId="overview">
-      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-[13px]">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-[13px] xl:grid-cols-[7rem_1fr_7rem_1fr]">
+        {rows.map(([term, value], i) => (
+          <div key={term} className={`contents ${i === 0 ? "xl:[&>dd]:col-span-3" : ""}`}>
             <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
-            <dd className="font-mono break-all">{value}</dd>
+            <dd className="min-w-0 font-mono break-all">{value}</dd>
           </div>
         ))}
       </dl>

@@ -20,9 +20,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
   const target = capture.path + (capture.query ? `?${capture.query}` : "");
   const tone = selected
     ? "bg-indigo-50 dark:bg-indigo-950/70 border-l-indigo-500"
-    : fresh
-      ? "bg-amber-50 dark:bg-amber-900/30 border-l-amber-400"
-      : "border-l-transparent hover:bg-slate-100 dark:hover:bg-slate-900";
+    : "border-l-transparent hover:bg-slate-100 dark:hover:bg-slate-900";
   return (
     <div
       role="option"
@@ -32,7 +30,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       data-fresh={fresh || undefined}
       onClick={() => onSelect(capture.id)}
       style={{ top, height: ROW_HEIGHT }}
-      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 border-b border-l-4 border-b-slate-200 px-3 transition-colors duration-700 dark:border-b-slate-800 ${tone}`}
+      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 border-b border-l-4 border-b-slate-200 px-3 dark:border-b-slate-800 ${tone} ${fresh ? "capture-fresh" : ""}`}
     >
       <div className="flex min-w-0 items-center gap-2">
         <MethodBadge method={capture.method} />

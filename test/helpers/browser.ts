@@ -28,3 +28,23 @@ export async function openPage(browser: Browser, origin: string): Promise<{ cont
 }
 
 export const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
+
+/** Ids of the capture rows in the list, top to bottom. */
+export function rowIds(page: Page): Promise<string[]> {
+  return page.$$eval("[data-testid=capture-row]", (rows) =>
+    rows.sort((a, b) => parseFloat((a as HTMLElement).style.top) - parseFloat((b as HTMLElement).style.top)).map((r) => r.getAttribute("data-id")!),
+  );
+}
+
+/** Opens a bin's inspector and waits until its live subscription is up. */
+export async function openInspector(page: Page, inspectUrl: string): Promise<void> {
+  await page.goto(inspectUrl);
+  await page.waitForSelector("[data-testid=connection][data-state=live]", { timeout: 15_000 });
+}
+
+/** The [name, value] rows of a pairs table (headers, query, form). */
+export function tablePairs(page: Page, testId: string): Promise<[string, string][]> {
+  return page.$$eval(`[data-testid=${testId}] tr`, (rows) =>
+    rows.map((r) => [r.querySelector("th")!.textContent!, r.querySelector("td")!.textContent!] as [string, string]),
+  );
+}

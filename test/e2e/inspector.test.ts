@@ -1,0 +1,220 @@
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, launchBrowser, openInspector, openPage, rowIds, tablePairs } from "../helpers/browser.ts";
+import { rawRequest } from "../helpers/http.ts";
+import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Sent = { method: string; path: string; headers: [string, string][]; body: Buffer };
+
+/** Sends a request to the bin with exactly these headers (Host first, explicit length) and returns its capture id. */
+async function send(captureUrl: string, req: Omit<Sent, "headers"> & { headers?: [string, string][] }): Promise<{ id: string; headers: [string, string][] }> {
+  const url = new URL(captureUrl);
+  const headers: [string, string][] = [
+    ["Host", url.host],
+    ...(req.headers ?? []),
+    ["Content-Length", String(req.body.length)],
+    ["Connection", "keep-alive"],
+  ];
+  // The path goes on the wire as written: new URL() would percent-encode it.
+  const res = await rawRequest(url.href, { method: req.method, path: url.pathname + req.path, headers, body: req.body });
+  expect(res.status).toBe(200);
+  return { id: JSON.parse(res.body.toString()).id, headers };
+}
+
+async function getCapture(binId: string, id: string) {
+  const res = await fetch(`${server.url}/api/bins/${binId}/requests/${id}`);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: false });
+
+// Written out by hand: the big id must reach the server as this literal, which JSON.stringify would round.
+const JSON_BODY = `{"event":"push","id":12345678901234567890,"ref":"refs/heads/main",
+"commits":[{"id":"9fceb02","message":"Fix \\"quotes\\" and <tags>","added":["src/a.ts"],"removed":[]}],
+"repository":{"name":"hookjar","private":false,"stars":42.5,"owner":null}}`;
+const BINARY_BODY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe, 0x27, 0x25, 0x5c, 0x00, 0x41, 0x42]);
+
+describe("inspector", () => {
+  let bin: Awaited<ReturnType<typeof createBin>>;
+  let page: Page;
+  const sent: Record<string, Sent & { id: string }> = {};
+
+  beforeAll(async () => {
+    bin = await createBin(server, { name: "GitHub staging" });
+    ({ page } = await openPage(browser, server.url));
+  });
+
+  it("teaches the first step while the bin is empty", async () => {
+    await openInspector(page, bin.inspectUrl);
+    const empty = page.locator("[data-testid=empty-state]");
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain(bin.captureUrl);
+    expect(await page.textContent("[data-testid=capture-url]")).toBe(bin.captureUrl);
+    await shot(page, "empty-state.png");
+  });
+
+  it("shows each new request within 2 s, newest on top, without a reload", async () => {
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    const requests: Sent[] = [
+      { method: "POST", path: "/github/push?delivery=1&tag=a+b", headers: [["Content-Type", "application/json"], ["X-GitHub-Event", "push"], ["X-Dup", "one"], ["x-dup", "two"]], body: Buffer.from(JSON_BODY) },
+      { method: "PUT", path: "/upload/blob.bin", headers: [["Content-Type", "application/octet-stream"]], body: BINARY_BODY },
+      { method: "DELETE", path: "/items/7", headers: [["Authorization", "Bearer t0ken"]], body: Buffer.alloc(0) },
+    ];
+    const ids: string[] = [];
+    for (const req of requests) {
+      const { id, headers } = await send(bin.captureUrl, req);
+      ids.unshift(id);
+      sent[req.method] = { ...req, headers, id };
+      await page.waitForSelector(`[data-testid=capture-row][data-id="${id}"]`, { timeout: 2000 });
+    }
+    expect(await rowIds(page)).toEqual(ids);
+    const targets = await page.$$eval("[data-testid=capture-target]", (els) => els.map((e) => e.textContent));
+    expect(targets).toEqual(expect.arrayContaining(["/github/push?delivery=1&tag=a+b", "/upload/blob.bin", "/items/7"]));
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  });
+
+  it("shows exactly the headers and the JSON body that were sent", async () => {
+    const json = sent.POST;
+    await page.click(`[data-testid=capture-row][data-id="${json.id}"]`);
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${json.id}"]`);
+    expect(await tablePairs(page, "headers-table")).toEqual(json.headers);
+    expect(await tablePairs(page, "query-table")).toEqual([["delivery", "1"], ["tag", "a b"]]);
+    // Pretty keeps the number as written (JSON.parse would round it).
+    expect(await page.textContent("[data-testid=json-view]")).toContain("12345678901234567890");
+    await page.locator("[data-testid=body-section]").scrollIntoViewIfNeeded();
+    await shot(page, "json-capture.png");
+    await page.click("[data-testid=body-tab-raw]");
+    expect(await page.textContent("[data-testid=raw-view]")).toBe(JSON_BODY);
+  });
+
+  it("shows a binary body byte for byte in the hex view", async () => {
+    const binary = sent.PUT;
+    await page.click(`[data-testid=capture-row][data-id="${binary.id}"]`);
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${binary.id}"]`);
+    expect(await tablePairs(page, "headers-table")).toEqual(binary.headers);
+    expect(await page.getAttribute("[data-testid=body-view]", "data-tab")).toBe("hex");
+    const hex = await page.$$eval("[data-testid=hex-view] > div", (rows) => rows.map((r) => r.children[1].textContent).join(""));
+    expect(hex.replace(/\s+/g, "")).toBe(BINARY_BODY.toString("hex"));
+    await page.locator("[data-testid=body-section]").scrollIntoViewIfNeeded();
+    await shot(page, "binary-capture.png");
+  });
+
+  it("copies a cURL command that reproduces the capture exactly", async () => {
+    for (const method of ["POST", "PUT", "DELETE"]) {
+      const original = sent[method];
+      await page.click(`[data-testid=capture-row][data-id="${original.id}"]`);
+      await page.waitForSelector(`[data-testid=capture-detail][data-id="${original.id}"]`);
+      await page.click("[data-testid=copy-curl]");
+      await page.waitForSelector("[data-testid=copy-curl]:has-text('Copied')");
+      const command = await page.evaluate(() => navigator.clipboard.readText());
+      const stdout = await new Promise<string>((resolve, reject) =>
+        execFile("bash", ["-c", `${command} --silent --show-error`], (error, out, err) => (error ? reject(new Error(err)) : resolve(out))),
+      );
+      const copy = await getCapture(bin.id, JSON.parse(stdout).id);
+      const first = await getCapture(bin.id, original.id);
+      expect(copy.method).toBe(first.method);
+      expect(copy.path).toBe(first.path);
+      expect(copy.query).toBe(first.query);
+      expect(copy.headers).toEqual(first.headers);
+      expect(copy.body).toEqual(first.body);
+      expect(Buffer.from(copy.body.data, copy.body.encoding === "utf8" ? "utf8" : "base64").equals(original.body)).toBe(true);
+    }
+  });
+
+  it("copies the same cURL with the c key, and moves through captures with j and k", async () => {
+    const ids = await rowIds(page);
+    await page.click(`[data-testid=capture-row][data-id="${ids[0]}"]`);
+    await page.keyboard.press("j");
+    await page.waitForSelector(`[data-testid=capture-row][data-id="${ids[1]}"][aria-selected=true]`);
+    await page.keyboard.press("ArrowDown");
+    await page.waitForSelector(`[data-testid=capture-row][data-id="${ids[2]}"][aria-selected=true]`);
+    await page.keyboard.press("k");
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${ids[1]}"]`);
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await page.keyboard.press("c");
+    await page.waitForSelector("[data-testid=notice]");
+    const byKey = await page.evaluate(() => navigator.clipboard.readText());
+    await page.click("[data-testid=copy-curl]");
+    expect(byKey).not.toBe("");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(byKey);
+  });
+
+  it("follows the system colour scheme, and can be switched by hand", async () => {
+    await page.click(`[data-testid=capture-row][data-id="${sent.POST.id}"]`);
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForFunction(() => document.documentElement.classList.contains("dark"));
+    await page.waitForTimeout(300);
+    await shot(page, "dark-mode.png");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.waitForFunction(() => !document.documentElement.classList.contains("dark"));
+    await page.click("[data-testid=theme-toggle]");
+    expect(await isDark()).toBe(true);
+    await page.reload();
+    await page.waitForSelector("[data-testid=capture-row]");
+    expect(await isDark()).toBe(true);
+    await page.click("[data-testid=theme-toggle]");
+    await page.click("[data-testid=theme-toggle]");
+    expect(await page.getAttribute("[data-testid=theme-toggle]", "data-theme")).toBe("system");
+    expect(await isDark()).toBe(false);
+  });
+});
+
+describe("hostile payloads", () => {
+  it("shows HTML and script in path, query, headers and body as text, running nothing", async () => {
+    const bin = await createBin(server);
+    const { page, context } = await openPage(browser, server.url);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await openInspector(page, bin.inspectUrl);
+    const elementCount = () => page.evaluate(() => document.querySelectorAll("*").length);
+    const hostileTags = () => page.evaluate(() => document.querySelectorAll("img, svg[onload], iframe, script:not([src])").length);
+    const scriptsBefore = await hostileTags();
+
+    const body = `<img src=x onerror=alert(1)><script>alert(2)</script><svg onload=alert(3)>`;
+    const path = `/<script>alert(4)</script>/<img/src=x/onerror=alert(5)>?q=<img/src=x/onerror=alert(6)>&"'><svg/onload=alert(7)>`;
+    const { id } = await send(bin.captureUrl, {
+      method: "POST",
+      path,
+      headers: [["Content-Type", "text/html"], ["X-Evil", `<img src=x onerror=alert(8)>`], ["X-Script", "<script>alert(9)</script>"]],
+      body: Buffer.from(body),
+    });
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`, { timeout: 2000 });
+    const before = await elementCount();
+    await page.waitForTimeout(300);
+
+    expect(await page.textContent("[data-testid=capture-target]")).toBe(path);
+    expect(await page.textContent("[data-testid=detail-target]")).toBe(path);
+    expect(await tablePairs(page, "headers-table")).toEqual(expect.arrayContaining([["X-Evil", "<img src=x onerror=alert(8)>"], ["X-Script", "<script>alert(9)</script>"]]));
+    expect(await page.textContent("[data-testid=raw-view]")).toBe(body);
+    // Every tab of the body, the sandboxed HTML preview included.
+    for (const tab of ["hex", "preview", "raw"]) {
+      await page.click(`[data-testid=body-tab-${tab}]`);
+      await page.waitForTimeout(300);
+    }
+    expect(await page.getAttribute("[data-testid=body-tab-raw]", "aria-selected")).toBe("true");
+    expect(await hostileTags()).toBe(scriptsBefore);
+    expect(await elementCount()).toBe(before);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
+import { rawRequest } from "../helpers/http.ts";
+import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+
+// The database outlives each server process here, so the test owns its directory.
+const dir = mkdtempSync(path.join(tmpdir(), "hookjar-reconnect-"));
+const dbFile = path.join(dir, "hookjar.db");
+let server: TestServer | null = null;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({}, dbFile), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const capture = async (captureUrl: string, n: number) =>
+  JSON.parse((await rawRequest(`${captureUrl}/n/${n}`, { method: "POST", body: `capture ${n}` })).body.toString()).id as string;
+
+describe("after a lost connection", () => {
+  it("resubscribes and shows everything sent meanwhile, once, and drops what was deleted, without a reload", async () => {
+    const bin = await createBin(server!);
+    const { page } = await openPage(browser, server!.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    const port = server!.port;
+    const ids = [await capture(bin.captureUrl, 1)];
+    await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 2000 });
+
+    await server!.stop();
+    server = null;
+    await page.waitForSelector("[data-testid=connection][data-state=reconnecting]");
+
+    // Captures land while the page is cut off: on a server at another port, so the page cannot
+    // reconnect to it and could only learn of them from the REST API later.
+    const elsewhere = await startServer({}, dbFile);
+    const elsewhereUrl = bin.captureUrl.replace(`:${port}/`, `:${elsewhere.port}/`);
+    for (const n of [2, 3, 4]) ids.unshift(await capture(elsewhereUrl, n));
+    const deleted = ids.pop()!;
+    expect((await fetch(`${elsewhere.url}/api/bins/${bin.id}/requests/${deleted}`, { method: "DELETE" })).status).toBe(204);
+    await elsewhere.stop();
+
+    server = await startServer({ PORT: String(port) }, dbFile);
+    await page.waitForSelector("[data-testid=connection][data-state=live]", { timeout: 15_000 });
+    await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 5000 });
+    ids.unshift(await capture(bin.captureUrl, 5));
+    await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 2000 });
+
+    expect(await rowIds(page)).toEqual(ids);
+    expect(await page.textContent("[data-testid=capture-count]")).toBe("4 captures");
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  });
+});
