@@ -3,7 +3,9 @@
 import { useState, type ReactNode } from "react";
 import type { JsonNode } from "@/lib/jsontree.ts";
 
+// Open at first: the top levels, and any small node; big deep ones start folded.
 const OPEN_DEPTH = 3;
+const OPEN_SIZE = 20;
 
 /** A foldable JSON tree; numbers are shown exactly as written, duplicate keys as they came. */
 export function JsonView({ root }: { root: JsonNode }) {
@@ -40,7 +42,7 @@ function JsonBranch({
   comma: string;
 }) {
   const size = node.type === "object" ? node.entries.length : node.items.length;
-  const [open, setOpen] = useState(depth < OPEN_DEPTH && size < 500);
+  const [open, setOpen] = useState((depth < OPEN_DEPTH && size < 500) || size <= OPEN_SIZE);
   const [start, end] = node.type === "object" ? ["{", "}"] : ["[", "]"];
   if (size === 0) {
     return (

@@ -42,7 +42,11 @@ async function getCapture(binId: string, id: string) {
   return res.json();
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: false });
+/** A screenshot once arrival highlights have faded, so it shows the resting look. */
+async function shot(page: Page, name: string) {
+  await page.waitForSelector("[data-fresh]", { state: "detached", timeout: 5000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+}
 
 // Written out by hand: the big id must reach the server as this literal, which JSON.stringify would round.
 const JSON_BODY = `{"event":"push","id":12345678901234567890,"ref":"refs/heads/main",

@@ -1,0 +1,82 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
+import { rawRequest } from "../helpers/http.ts";
+import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const capture = async (captureUrl: string, body = "x") =>
+  JSON.parse((await rawRequest(captureUrl, { method: "POST", body })).body.toString()).id as string;
+
+const selectedId = (page: Page) => page.getAttribute("[data-testid=capture-row][aria-selected=true]", "data-id");
+
+describe("managing captures", () => {
+  it("pushes a deletion and a clear to every open inspector", async () => {
+    const bin = await createBin(server);
+    const ids = [await capture(bin.captureUrl, "a"), await capture(bin.captureUrl, "b"), await capture(bin.captureUrl, "c")].reverse();
+    const one = (await openPage(browser, server.url)).page;
+    const other = (await openPage(browser, server.url)).page;
+    await Promise.all([openInspector(one, bin.inspectUrl), openInspector(other, bin.inspectUrl)]);
+    expect(await rowIds(other)).toEqual(ids);
+
+    await one.click(`[data-testid=capture-row][data-id="${ids[1]}"]`);
+    await one.waitForSelector(`[data-testid=capture-detail][data-id="${ids[1]}"]`);
+    await one.click("[data-testid=delete-capture]");
+    await other.waitForSelector(`[data-id="${ids[1]}"]`, { state: "detached", timeout: 2000 });
+    expect(await rowIds(other)).toEqual([ids[0], ids[2]]);
+    // The deleting inspector moves on to the next older capture.
+    await one.waitForSelector(`[data-testid=capture-detail][data-id="${ids[2]}"]`);
+
+    await one.click("[data-testid=clear-bin]");
+    await one.click("[data-testid=clear-bin]");
+    await Promise.all([one, other].map((p) => p.waitForSelector("[data-testid=empty-state]", { timeout: 2000 })));
+    expect(await rowIds(other)).toEqual([]);
+    expect((await (await fetch(`${server.url}/api/bins/${bin.id}/requests`)).json()).items).toEqual([]);
+  });
+
+  it("counts what arrives while an older capture is read, and jumps to it", async () => {
+    const bin = await createBin(server);
+    const older = await capture(bin.captureUrl, "old");
+    const newest = await capture(bin.captureUrl, "new");
+    const { page } = await openPage(browser, server.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.click(`[data-testid=capture-row][data-id="${older}"]`);
+
+    const fresh = [await capture(bin.captureUrl, "1"), await capture(bin.captureUrl, "2")];
+    await page.waitForSelector("[data-testid=unread]:has-text('2 new')", { timeout: 2000 });
+    expect(await selectedId(page)).toBe(older);
+    expect(await rowIds(page)).toEqual([fresh[1], fresh[0], newest, older]);
+
+    await page.click("[data-testid=unread]");
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${fresh[1]}"]`);
+    expect(await page.$("[data-testid=unread]")).toBeNull();
+
+    // Reading the newest capture follows the stream.
+    const next = await capture(bin.captureUrl, "3");
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${next}"]`, { timeout: 2000 });
+  });
+
+  it("holds new captures while paused and shows them on resume", async () => {
+    const bin = await createBin(server);
+    const { page } = await openPage(browser, server.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.click("[data-testid=pause-toggle]");
+    await page.waitForSelector("[data-testid=connection][data-state=paused]");
+    const held = await capture(bin.captureUrl, "while paused");
+    await page.waitForSelector("[data-testid=pause-toggle]:has-text('1 waiting')", { timeout: 2000 });
+    expect(await rowIds(page)).toEqual([]);
+    await page.click("[data-testid=pause-toggle]");
+    await page.waitForSelector(`[data-testid=capture-row][data-id="${held}"]`);
+    expect(await rowIds(page)).toEqual([held]);
+  });
+});
