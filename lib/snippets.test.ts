@@ -1,5 +1,9 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaptureView } from "./schemas/capture.ts";
@@ -7,13 +11,19 @@ import { captureRequestUrl, printfFormat, shellQuote, toCurl, toFetch } from "./
 
 type Received = { method: string; url: string; headers: [string, string][]; body: Buffer; httpVersion: string };
 
-// A loopback server that records each request as the capture path would.
+// A loopback server that records each request as the capture path would, and serves the body
+// endpoint for captures registered in `bodies`.
 let server: Server;
 let origin: string;
 const received: Received[] = [];
+const bodies = new Map<string, Buffer>();
+// curl may write a downloaded body file to its working directory.
+const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-snippets-"));
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    const body = /^\/api\/bins\/bin\/requests\/([^/]+)\/body$/.exec(req.url!);
+    if (body) return res.end(bodies.get(body[1]));
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -26,7 +36,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureView {
   const { bytes = Buffer.alloc(0), ...rest } = overrides;
@@ -43,7 +56,7 @@ function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureV
 
 function runInBash(command: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile("bash", ["-c", `${command} --silent --show-error --output /dev/null`], (error, _out, stderr) =>
+    execFile("bash", ["-c", `${command} --silent --show-error --output /dev/null`], { cwd: workDir }, (error, _out, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
     ),
   );
@@ -85,6 +98,17 @@ describe("toCurl", () => {
   it("keeps a body larger than curl's Expect threshold, without adding headers", async () => {
     const bytes = Buffer.alloc(5000, "abc\r\n");
     const c = capture({ headers: [host(), ["Content-Length", String(bytes.length)]], bytes });
+    const got = await replay(c);
+    expect(got.headers).toEqual(c.headers);
+    expect(got.body.equals(bytes)).toBe(true);
+  });
+
+  it("fetches a large body from the capture's body endpoint into a file, then sends it", async () => {
+    const bytes = randomBytes(300 * 1024);
+    const c = capture({ id: "01JLARGE0000000000000000000", headers: [host(), ["Content-Length", String(bytes.length)]], bytes });
+    bodies.set(c.id, bytes);
+    const command = toCurl(c, `${origin}/b/bin`);
+    expect(command.length).toBeLessThan(2000);
     const got = await replay(c);
     expect(got.headers).toEqual(c.headers);
     expect(got.body.equals(bytes)).toBe(true);

@@ -61,11 +61,15 @@ const has = (headers: [string, string][], name: string) => headers.some(([n]) =>
 const CURL_DEFAULTS = ["User-Agent", "Accept"];
 // curl sends Expect: 100-continue for larger bodies (the threshold differs between versions).
 const EXPECT_THRESHOLD = 1024;
+// Linux refuses a single argument over 128 KiB, and nobody wants megabytes in a clipboard: larger
+// bodies are downloaded from the API into a file first.
+const INLINE_LIMIT = 64 * 1024;
 
 /**
  * A cURL command that sends the capture again: same method, URL path and query, every header in
  * order with its case and duplicates, and the same body bytes. curl always writes Host first;
- * every other header keeps its place. Binary bodies are piped in through printf.
+ * every other header keeps its place. Binary bodies are piped in through printf; large ones are
+ * first fetched from the capture's body endpoint.
  */
 export function toCurl(capture: CaptureView, captureUrl: string): string {
   const url = captureRequestUrl(captureUrl, capture);
@@ -89,9 +93,19 @@ export function toCurl(capture: CaptureView, captureUrl: string): string {
   if (hasBody && !has(capture.headers, "content-type")) args.push(`-H 'Content-Type:'`);
   if (bytes.length > EXPECT_THRESHOLD && !has(capture.headers, "expect")) args.push(`-H 'Expect:'`);
 
-  if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
+  const large = bytes.length > INLINE_LIMIT;
+  const file = `${capture.id}.body`;
+  if (large) args.push(`--data-binary @${file}`);
+  else if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
   const command = ["curl", ...args, shellQuote(url)].join(" \\\n  ");
+  if (large) return `curl -sS -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
   return hasBody && !asText ? `printf ${printfFormat(bytes)} | ${command}` : command;
+}
+
+/** The API URL of a capture's raw body, on the same origin as the bin's capture URL. */
+function bodyEndpoint(captureUrl: string, capture: Pick<CaptureSummary, "id" | "binId">): string {
+  const origin = captureUrl.slice(0, captureUrl.lastIndexOf("/b/"));
+  return `${origin}/api/bins/${encodeURIComponent(capture.binId)}/requests/${encodeURIComponent(capture.id)}/body`;
 }
 
 /** Single quotes: everything inside is literal, newlines and any Unicode included. */

@@ -22,7 +22,7 @@ export function CaptureDetail({ loaded, captureUrl }: { loaded: Loaded; captureU
   const { capture } = loaded;
   return (
     <article data-testid="capture-detail" data-id={capture.id}>
-      <header className="sticky top-0 z-10 flex flex-col gap-3 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+      <header className="sticky top-0 z-10 flex flex-col gap-3 border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-950">
         <div className="flex min-w-0 items-center gap-3">
           <MethodBadge method={capture.method} />
           <h2 className="min-w-0 font-mono text-sm font-semibold break-all" data-testid="detail-target">
@@ -59,7 +59,7 @@ function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: s
   const now = useNow();
   const url = captureRequestUrl(captureUrl, capture);
   const rows: [string, React.ReactNode][] = [
-    ["URL", <span key="u" className="break-all">{url}</span>],
+    ["URL", url],
     ["Received", <span key="t">{localTimestamp(capture.receivedAt)} <span className="text-slate-500">({timeAgo(capture.receivedAt, now)})</span></span>],
     ["From", capture.remoteAddress ?? "unknown"],
     ["Protocol", `HTTP/${capture.httpVersion}`],
@@ -73,7 +73,7 @@ function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: s
         {rows.map(([term, value], i) => (
           <div key={term} className={`contents ${i === 0 ? "xl:[&>dd]:col-span-3" : ""}`}>
             <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
-            <dd className="min-w-0 font-mono break-all">{value}</dd>
+            <dd className="min-w-0 font-mono wrap-anywhere">{value}</dd>
           </div>
         ))}
       </dl>

@@ -40,7 +40,8 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       </div>
       <div className="flex items-center gap-2 pl-1 text-xs text-slate-500 dark:text-slate-400">
         {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
-        <time dateTime={capture.receivedAt} title={capture.receivedAt}>
+        {/* Server and browser clocks differ by the time it took to load the page. */}
+        <time dateTime={capture.receivedAt} title={capture.receivedAt} suppressHydrationWarning>
           {timeAgo(capture.receivedAt, now)}
         </time>
         <span>·</span>

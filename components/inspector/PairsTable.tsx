@@ -8,7 +8,8 @@ export function PairsTable({ pairs, testId }: { pairs: [string, string][]; testI
             <th scope="row" className="w-1/3 py-1 pr-3 text-left font-medium break-all text-slate-600 dark:text-slate-400">
               {name}
             </th>
-            <td className="py-1 break-all whitespace-pre-wrap">{value === "" ? <span className="text-slate-400 italic">(empty)</span> : value}</td>
+            {/* The placeholder for an empty value is CSS, so the cell's text stays exactly the value. */}
+            <td className="py-1 break-all whitespace-pre-wrap empty:before:text-slate-400 empty:before:italic empty:before:content-['(empty)']">{value}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,6 +118,10 @@ describe("inspector", () => {
     expect(hex.replace(/\s+/g, "")).toBe(BINARY_BODY.toString("hex"));
     await page.locator("[data-testid=body-section]").scrollIntoViewIfNeeded();
     await shot(page, "binary-capture.png");
+    const download = await page.getAttribute("[data-testid=download-body]", "href");
+    const res = await fetch(new URL(download!, server.url));
+    expect(res.headers.get("content-disposition")).toContain("attachment");
+    expect(Buffer.from(await res.arrayBuffer()).equals(BINARY_BODY)).toBe(true);
   });
 
   it("copies a cURL command that reproduces the capture exactly", async () => {
@@ -128,7 +133,7 @@ describe("inspector", () => {
       await page.waitForSelector("[data-testid=copy-curl]:has-text('Copied')");
       const command = await page.evaluate(() => navigator.clipboard.readText());
       const stdout = await new Promise<string>((resolve, reject) =>
-        execFile("bash", ["-c", `${command} --silent --show-error`], (error, out, err) => (error ? reject(new Error(err)) : resolve(out))),
+        execFile("bash", ["-c", `${command} --silent --show-error`], { cwd: tmpdir() }, (error, out, err) => (error ? reject(new Error(err)) : resolve(out))),
       );
       const copy = await getCapture(bin.id, JSON.parse(stdout).id);
       const first = await getCapture(bin.id, original.id);
@@ -177,6 +182,48 @@ describe("inspector", () => {
     await page.click("[data-testid=theme-toggle]");
     expect(await page.getAttribute("[data-testid=theme-toggle]", "data-theme")).toBe("system");
     expect(await isDark()).toBe(false);
+  });
+});
+
+// A 1×1 GIF.
+const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
+
+describe("body views", () => {
+  it("shows form fields as a table and multipart parts with their headers and images", async () => {
+    const bin = await createBin(server);
+    const { page, context } = await openPage(browser, server.url);
+    await openInspector(page, bin.inspectUrl);
+
+    const form = await send(bin.captureUrl, {
+      method: "POST",
+      path: "/slack",
+      headers: [["Content-Type", "application/x-www-form-urlencoded"]],
+      body: Buffer.from("token=abc&text=hello+world%21&text=again&empty="),
+    });
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${form.id}"]`, { timeout: 2000 });
+    expect(await tablePairs(page, "form-view")).toEqual([["token", "abc"], ["text", "hello world!"], ["text", "again"], ["empty", ""]]);
+
+    const multipart = Buffer.concat([
+      Buffer.from('--b0undary\r\nContent-Disposition: form-data; name="comment"\r\n\r\nLooks <b>good</b>\r\n'),
+      Buffer.from('--b0undary\r\nContent-Disposition: form-data; name="avatar"; filename="me.gif"\r\nContent-Type: image/gif\r\n\r\n'),
+      GIF,
+      Buffer.from("\r\n--b0undary--\r\n"),
+    ]);
+    const upload = await send(bin.captureUrl, {
+      method: "POST",
+      path: "/upload",
+      headers: [["Content-Type", "multipart/form-data; boundary=b0undary"]],
+      body: multipart,
+    });
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${upload.id}"]`, { timeout: 2000 });
+    const parts = page.locator("[data-testid=multipart-view] > li");
+    expect(await parts.count()).toBe(2);
+    expect(await parts.nth(0).textContent()).toContain("Looks <b>good</b>");
+    expect(await parts.nth(1).textContent()).toContain("me.gif");
+    await page.waitForFunction(() => (document.querySelector("[data-testid=image-view]") as HTMLImageElement | null)?.naturalWidth === 1);
+    await page.locator("[data-testid=body-section]").scrollIntoViewIfNeeded();
+    await shot(page, "multipart-capture.png");
+    await context.close();
   });
 });
 
