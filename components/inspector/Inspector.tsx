@@ -72,7 +72,9 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
             <span className="hidden xl:inline">j/k to move · c copies cURL</span>
           </div>
           {empty ? (
-            <p className="p-4 text-sm text-slate-500">No captures yet.</p>
+            <p className="p-4 text-sm text-slate-500">
+              {state.held.length ? `${state.held.length} new while paused: resume live to see them.` : "No captures yet."}
+            </p>
           ) : (
             <CaptureList
               items={state.items}

@@ -8,35 +8,37 @@ export type Loaded = { status: "loading" } | { status: "missing" } | { status: "
 
 // Recently opened captures stay in memory so moving back and forth with j/k is instant.
 const CACHE_SIZE = 50;
+const LOADING: Loaded = { status: "loading" };
 
 /** The full capture for `id`, loaded from the API; `cached` gives loaded ones to other actions. */
 export function useCapture(binId: string, id: string | null) {
   const cache = useRef(new Map<string, CaptureView>());
-  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  const [result, setResult] = useState<{ id: string; loaded: Loaded } | null>(null);
 
   useEffect(() => {
     if (!id) return;
     const hit = cache.current.get(id);
     if (hit) {
-      setLoaded({ status: "ok", capture: hit });
+      setResult({ id, loaded: { status: "ok", capture: hit } });
       return;
     }
-    setLoaded({ status: "loading" });
     const abort = new AbortController();
     fetchCapture(binId, id, abort.signal).then(
       (capture) => {
-        if (!capture) return setLoaded({ status: "missing" });
+        if (!capture) return setResult({ id, loaded: { status: "missing" } });
         cache.current.set(id, capture);
         if (cache.current.size > CACHE_SIZE) cache.current.delete(cache.current.keys().next().value!);
-        setLoaded({ status: "ok", capture });
+        setResult({ id, loaded: { status: "ok", capture } });
       },
       (error: Error) => {
-        if (!abort.signal.aborted) setLoaded({ status: "error", message: error.message });
+        if (!abort.signal.aborted) setResult({ id, loaded: { status: "error", message: error.message } });
       },
     );
     return () => abort.abort();
   }, [binId, id]);
 
-  const current = loaded.status === "ok" && loaded.capture.id === id ? loaded : id ? ({ status: "loading" } as const) : loaded;
-  return { loaded: current, cached: (captureId: string) => cache.current.get(captureId) ?? null };
+  return {
+    loaded: result && result.id === id ? result.loaded : LOADING,
+    cached: (captureId: string) => cache.current.get(captureId) ?? null,
+  };
 }
