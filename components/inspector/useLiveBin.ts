@@ -12,6 +12,8 @@ export type Connection = "connecting" | "live" | "reconnecting" | "gone";
 const FRESH_MS = 2000;
 const PAGE = 200;
 const RETRY_MS = 2000;
+// Arrivals within this window render together: a burst of webhooks costs one render, not hundreds.
+const BATCH_MS = 30;
 
 /**
  * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
@@ -33,6 +35,15 @@ export function useLiveBin(binId: string, firstPage: CapturePage) {
   useEffect(() => {
     const socket = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
     let alive = true;
+    let batch: CaptureSummary[] = [];
+    let batchTimer: ReturnType<typeof setTimeout> | null = null;
+    const flushBatch = () => {
+      batchTimer = null;
+      const captures = batch;
+      batch = [];
+      dispatch({ type: "arrived", captures });
+      highlight(captures);
+    };
 
     async function resync() {
       const { items: before, held } = stateRef.current;
@@ -71,21 +82,27 @@ export function useLiveBin(binId: string, firstPage: CapturePage) {
       setConnection("live");
       await resync().catch(retrySoon);
     });
-    socket.on("disconnect", () => setConnection("reconnecting"));
+    // Our own disconnects (bin gone, retry) have set the state already.
+    socket.on("disconnect", (reason) => reason !== "io client disconnect" && setConnection("reconnecting"));
     socket.io.on("reconnect_attempt", () => setConnection("reconnecting"));
     socket.on("capture:new", (capture: CaptureSummary) => {
       if (capture.binId !== binId) return;
-      dispatch({ type: "arrived", captures: [capture] });
-      highlight([capture]);
+      batch.push(capture);
+      batchTimer ??= setTimeout(flushBatch, BATCH_MS);
     });
     socket.on("capture:deleted", (event: { binId: string; id: string }) => {
-      if (event.binId === binId) dispatch({ type: "removed", ids: new Set([event.id]) });
+      if (event.binId !== binId) return;
+      batch = batch.filter((c) => c.id !== event.id);
+      dispatch({ type: "removed", ids: new Set([event.id]) });
     });
     socket.on("bin:cleared", (event: { binId: string }) => {
-      if (event.binId === binId) dispatch({ type: "cleared" });
+      if (event.binId !== binId) return;
+      batch = [];
+      dispatch({ type: "cleared" });
     });
     return () => {
       alive = false;
+      if (batchTimer) clearTimeout(batchTimer);
       socket.disconnect();
     };
   }, [binId, highlight]);
