@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { config } from "./config.ts";
+import { forwardCapture } from "./forward.ts";
+import { headerPairs } from "./headers.ts";
 import { announceCapture } from "./realtime.ts";
 import type { CustomResponse } from "./schemas/bin.ts";
-import type { HeaderPairs } from "./schemas/common.ts";
 import { findBin, saveCapture } from "./store.ts";
 import { toSummary } from "./views.ts";
 
@@ -23,12 +24,6 @@ export function parseCaptureTarget(url: string) {
   const slash = rest.indexOf("/");
   if (slash === -1) return { binId: rest, path: "/", query };
   return { binId: rest.slice(0, slash), path: rest.slice(slash), query };
-}
-
-export function headerPairs(rawHeaders: string[]): HeaderPairs {
-  const pairs: HeaderPairs = [];
-  for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i], rawHeaders[i + 1]]);
-  return pairs;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
@@ -121,10 +116,14 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
     receivedAt,
   });
   announceCapture(toSummary(stored));
+  await acknowledge(req, res, bin.response as CustomResponse | null, stored.id);
+  forwardCapture(bin, stored);
+}
+
+async function acknowledge(req: IncomingMessage, res: ServerResponse, custom: CustomResponse | null, id: string) {
   if (answerPreflight(req, res)) return;
-  const custom = bin.response as CustomResponse | null;
   if (custom) return sendCustom(res, custom);
-  sendJson(res, 200, { ok: true, id: stored.id });
+  sendJson(res, 200, { ok: true, id });
 }
 
 async function sendCustom(res: ServerResponse, custom: CustomResponse) {

@@ -94,6 +94,13 @@ async function findCapture(binId: string, id: string) {
   return capture;
 }
 
+/** Throws 404 unless a capture with this id exists, in whichever bin: resend names captures by id alone. */
+export async function requireCapture(id: string) {
+  const prisma = await db();
+  const found = await prisma.capture.findUnique({ where: { id }, select: { id: true } });
+  if (!found) throw notFound("capture");
+}
+
 export async function getCapture(binId: string, id: string) {
   return toCaptureView(await findCapture(binId, id));
 }

@@ -1,11 +1,12 @@
 import { jsonBody, noContent, parse, route } from "@/lib/api.ts";
+import { saveForward } from "@/lib/forward.ts";
 import { ForwardSchema } from "@/lib/schemas/bin.ts";
 import { setBinForward } from "@/lib/store.ts";
 
 type Params = { id: string };
 
 export const PUT = route<Params>(async (request, { id }) => {
-  await setBinForward(id, parse(ForwardSchema, await jsonBody(request)));
+  await saveForward(id, parse(ForwardSchema, await jsonBody(request)));
   return noContent();
 });
 
