@@ -29,7 +29,10 @@ export const SendableHeaderPairsSchema = z.array(
 export const TargetUrlSchema = z
   .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
   .max(8192)
-  .refine((url) => {
-    const parsed = new URL(url);
-    return !parsed.username && !parsed.password;
-  }, "must not contain a user name or password (send an Authorization header instead)");
+  // Zod runs this even after the URL check failed, hence the canParse guard.
+  .refine((url) => !URL.canParse(url) || !hasCredentials(new URL(url)),
+    "must not contain a user name or password (send an Authorization header instead)");
+
+function hasCredentials(url: URL): boolean {
+  return url.username !== "" || url.password !== "";
+}
