@@ -4,7 +4,7 @@ import type { LookupFunction } from "node:net";
 import { ApiError } from "./errors.ts";
 import { hasHeader, headerPairs } from "./headers.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
-import { resolveTarget, type ResolvedTarget } from "./ssrf.ts";
+import { resolveTarget, type ResolvedAddress } from "./ssrf.ts";
 
 /**
  * The one way Hookjar sends a request out (resend, auto-forward, relay): node:http with the
@@ -79,9 +79,9 @@ export async function send(request: OutboundRequest): Promise<OutboundResponse> 
     timer = setTimeout(() => reject(timedOut(url, request.timeoutMs)), request.timeoutMs);
   });
   try {
-    const target = await Promise.race([resolveTarget(url.hostname, request.allowPrivate), resolveTimeout]);
+    const addresses = await Promise.race([resolveTarget(url.hostname, request.allowPrivate), resolveTimeout]);
     clearTimeout(timer);
-    return await exchange(url, target, request, deadline - performance.now(), started);
+    return await exchange(url, addresses, request, deadline - performance.now(), started);
   } finally {
     clearTimeout(timer);
   }
@@ -99,17 +99,20 @@ export async function trySend(request: OutboundRequest): Promise<Outcome> {
   }
 }
 
-/** Makes the connection go to the address that was checked, whatever DNS would say now. */
-function pinnedLookup(target: ResolvedTarget): LookupFunction {
+/**
+ * Makes the connection go to the addresses that were checked, whatever DNS would say now. Node
+ * asks for all of them when it tries IPv6 and IPv4 in turn (`localhost` may be either).
+ */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all) callback(null, [target]);
-    else callback(null, target.address, target.family);
+    if (options.all) callback(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
   };
 }
 
 function exchange(
   url: URL,
-  target: ResolvedTarget,
+  addresses: ResolvedAddress[],
   request: OutboundRequest,
   remainingMs: number,
   started: number,
@@ -132,7 +135,7 @@ function exchange(
         method: request.method,
         path: url.pathname + url.search,
         headers: wireHeaders(url, request.method, request.headers, request.body).flat(),
-        lookup: pinnedLookup(target),
+        lookup: pinnedLookup(addresses),
         agent: false,
       });
     } catch (error) {
@@ -175,7 +178,7 @@ function timedOut(url: URL, timeoutMs: number): ApiError {
 }
 
 const REASONS: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused (is anything listening on that port?)",
+  ECONNREFUSED: "connection refused (nothing is listening on that port)",
   ECONNRESET: "the connection was reset before a complete answer arrived",
   EHOSTUNREACH: "the host is unreachable",
   ENETUNREACH: "the network is unreachable",

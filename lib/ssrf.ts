@@ -113,14 +113,14 @@ export function privateTargetsAllowed(config: { HOST: string; RESEND_ALLOW_PRIVA
   return config.RESEND_ALLOW_PRIVATE ?? listensOnLoopbackOnly(config.HOST);
 }
 
-export type ResolvedTarget = { address: string; family: 4 | 6 };
+export type ResolvedAddress = { address: string; family: 4 | 6 };
 
 /**
  * Resolves a URL's hostname and refuses it when any of its addresses is blocked (a name with one
  * public and one private address is refused: which one a client picks is not ours to control).
- * The caller connects to the address returned, so DNS cannot change its answer in between.
+ * The caller connects only to the addresses returned, so DNS cannot change its answer in between.
  */
-export async function resolveTarget(hostname: string, allowPrivate: boolean): Promise<ResolvedTarget> {
+export async function resolveTarget(hostname: string, allowPrivate: boolean): Promise<ResolvedAddress[]> {
   const host = hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookupAll(host);
   if (!allowPrivate) {
@@ -136,8 +136,7 @@ export async function resolveTarget(hostname: string, allowPrivate: boolean): Pr
       );
     }
   }
-  const [first] = addresses;
-  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+  return addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 }
 
 async function lookupAll(host: string) {

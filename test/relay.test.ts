@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { rawRequest } from "./helpers/http.ts";
+import { startEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
+
+const CLI = path.resolve(import.meta.dirname, "../bin/hookjar.js");
+
+type Cli = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function runCli(args: string[]): Cli {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+let server: TestServer;
+let echo: Echo;
+const running: Cli[] = [];
+beforeAll(async () => {
+  [server, echo] = await Promise.all([startServer(), startEcho()]);
+});
+afterAll(async () => {
+  for (const cli of running) cli.child.kill("SIGTERM");
+  await Promise.all([server?.stop(), echo?.close(), ...running.map((c) => c.exited)]);
+});
+
+function relay(captureUrl: string, to: string): Cli {
+  const cli = runCli(["relay", captureUrl, "--to", to]);
+  running.push(cli);
+  return cli;
+}
+
+describe("hookjar relay", () => {
+  it("replays each new capture to the local target and prints one line per delivery", async () => {
+    const bin = await createBin(server);
+    const cli = relay(bin.captureUrl, `${echo.url}/local`);
+    await until(() => cli.output().includes("Relaying"), 20_000, `the relay to subscribe:\n${cli.output()}`);
+
+    const body = Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i));
+    const headers: [string, string][] = [["X-GitHub-Event", "push"], ["content-type", "application/octet-stream"], ["X-Dup", "1"], ["X-Dup", "2"]];
+    await rawRequest(server.url, { method: "PATCH", path: `/b/${bin.id}/gh/push?x=1&y=%2F`, headers: [...headers, ["Content-Length", "256"]], body });
+
+    const got = await until(() => echo.received.find((r) => r.url.startsWith("/local/gh/push")), 10_000, "the relayed request");
+    expect(got.method).toBe("PATCH");
+    expect(got.url).toBe("/local/gh/push?x=1&y=%2F");
+    expect(withoutTransport(got.headers)).toEqual(headers);
+    expect(got.body.equals(body)).toBe(true);
+    await until(() => /PATCH \/gh\/push\?x=1&y=%2F → 201 Created Here \(\d+ ms\)/.test(cli.output()), 5000, `the delivery line:\n${cli.output()}`);
+  });
+
+  it("prints a failed delivery and keeps relaying", async () => {
+    const bin = await createBin(server);
+    const down = await startEcho();
+    const downUrl = down.url;
+    await down.close();
+    const cli = relay(bin.captureUrl, downUrl);
+    await until(() => cli.output().includes("Relaying"), 20_000, "the relay to subscribe");
+    await rawRequest(`${bin.captureUrl}/first`, { method: "POST", headers: [["Content-Length", "1"]], body: "1" });
+    await until(() => /POST \/first → failed: .*refused/.test(cli.output()), 10_000, `the failure line:\n${cli.output()}`);
+    await rawRequest(`${bin.captureUrl}/second`, { method: "GET" });
+    await until(() => /GET \/second → failed/.test(cli.output()), 10_000, "the second line");
+    expect(cli.child.exitCode).toBeNull();
+  });
+
+  it("resubscribes after the server restarts and delivers what comes next", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hookjar-relay-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = path.join(dir, "hookjar.db");
+    const first = await startServer({}, dbFile);
+    const bin = await createBin(first);
+    const cli = relay(bin.captureUrl, `${echo.url}/again`);
+    await until(() => cli.output().includes("Relaying"), 20_000, "the relay to subscribe");
+    await first.stop();
+    await until(() => cli.output().includes("disconnected"), 10_000, "the disconnect line");
+
+    const second = await startServer({ PORT: String(first.port) }, dbFile);
+    onTestFinished(() => second.stop());
+    await until(() => cli.output().includes("reconnected"), 20_000, `the reconnect:\n${cli.output()}`);
+    await rawRequest(`${bin.captureUrl}/after-restart`, { method: "POST", headers: [["Content-Length", "2"]], body: "ok" });
+    const got = await until(() => echo.received.find((r) => r.url === "/again/after-restart"), 10_000, "the delivery after the restart");
+    expect(got.body.toString()).toBe("ok");
+  });
+
+  it("explains bad usage and an unknown bin", async () => {
+    const help = runCli(["--help"]);
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toMatch(/Usage: hookjar relay <captureUrl> --to <url>/);
+
+    const missing = runCli(["relay", `${server.url}/b/x`]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output()).toMatch(/--to <url> is required/);
+
+    const unknown = runCli(["relay", `${server.url}/b/doesnotexist`, "--to", echo.url]);
+    expect(await unknown.exited).toBe(1);
+    expect(unknown.output()).toMatch(/There is no bin doesnotexist/);
+  });
+});
