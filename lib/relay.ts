@@ -65,7 +65,7 @@ export function startRelay(options: RelayOptions): Relay {
 
   /** Deliveries run one at a time, in arrival order, so the target sees captures as the bin did. */
   const enqueue = (job: () => Promise<void>) => {
-    work = work.then(job).catch((error: unknown) => options.log(`error: ${(error as Error).message}`));
+    work = work.then(job).catch((error: unknown) => options.log(`${clock()} error: ${(error as Error).message}`));
   };
 
   async function api<T>(path: string, schema: { parse: (v: unknown) => T }): Promise<T> {

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { rawRequest } from "./helpers/http.ts";
-import { startEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
+import { startEcho, startProxy, until, withoutTransport, type Echo } from "./helpers/target.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../bin/hookjar.js");
 
@@ -69,23 +67,28 @@ describe("hookjar relay", () => {
     expect(cli.child.exitCode).toBeNull();
   });
 
-  it("resubscribes after the server restarts and delivers what comes next", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "hookjar-relay-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const dbFile = path.join(dir, "hookjar.db");
-    const first = await startServer({}, dbFile);
-    const bin = await createBin(first);
-    const cli = relay(bin.captureUrl, `${echo.url}/again`);
+  it("resubscribes after losing its connection and catches up on what it missed", async () => {
+    const proxy = await startProxy(server.port);
+    onTestFinished(() => proxy.cut());
+    const bin = await createBin(server);
+    const cli = relay(`${proxy.url}/b/${bin.id}`, `${echo.url}/again`);
     await until(() => cli.output().includes("Relaying"), 20_000, "the relay to subscribe");
-    await first.stop();
-    await until(() => cli.output().includes("disconnected"), 10_000, "the disconnect line");
+    await rawRequest(`${bin.captureUrl}/before`, { method: "POST", headers: [["Content-Length", "1"]], body: "1" });
+    await until(() => echo.received.some((r) => r.url === "/again/before"), 10_000, "the first delivery");
 
-    const second = await startServer({ PORT: String(first.port) }, dbFile);
-    onTestFinished(() => second.stop());
+    await proxy.cut();
+    await until(() => cli.output().includes("disconnected"), 10_000, "the disconnect line");
+    // Sent straight to the server while the relay cannot hear about it.
+    await rawRequest(`${bin.captureUrl}/missed`, { method: "POST", headers: [["Content-Length", "6"]], body: "missed" });
+    expect(echo.received.some((r) => r.url === "/again/missed")).toBe(false);
+
+    await proxy.restore();
     await until(() => cli.output().includes("reconnected"), 20_000, `the reconnect:\n${cli.output()}`);
-    await rawRequest(`${bin.captureUrl}/after-restart`, { method: "POST", headers: [["Content-Length", "2"]], body: "ok" });
-    const got = await until(() => echo.received.find((r) => r.url === "/again/after-restart"), 10_000, "the delivery after the restart");
-    expect(got.body.toString()).toBe("ok");
+    const missed = await until(() => echo.received.find((r) => r.url === "/again/missed"), 10_000, "the missed capture");
+    expect(missed.body.toString()).toBe("missed");
+    await rawRequest(`${bin.captureUrl}/after`, { method: "POST", headers: [["Content-Length", "1"]], body: "1" });
+    await until(() => echo.received.some((r) => r.url === "/again/after"), 10_000, "a live delivery after the reconnect");
+    expect(echo.received.filter((r) => r.url.startsWith("/again/")).map((r) => r.url)).toEqual(["/again/before", "/again/missed", "/again/after"]);
   });
 
   it("explains bad usage and an unknown bin", async () => {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createServer as createTcpServer, type Socket } from "node:net";
+import { connect, createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 
 /** Stand-ins for the targets of resend, forwarding and the relay — all on 127.0.0.1. */
@@ -92,4 +92,26 @@ export async function until<T>(check: () => T | Promise<T>, ms = 5000, what = "c
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A TCP pass-through on a loopback port that can be cut and restored, to break live connections. */
+export async function startProxy(upstreamPort: number) {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    const upstream = connect(upstreamPort, "127.0.0.1");
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      s.on("close", () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port = 0) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen();
+  const { port } = server.address() as AddressInfo;
+  const cut = () => new Promise<void>((resolve) => {
+    for (const s of sockets) s.destroy();
+    server.close(() => resolve());
+  });
+  return { url: `http://127.0.0.1:${port}`, cut, restore: () => listen(port) };
 }
