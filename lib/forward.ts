@@ -22,8 +22,16 @@ type ForwardingBin = { id: string; forwardUrl: string | null; forwardEnabled: bo
 export function forwardCapture(bin: ForwardingBin, capture: StoredCapture): void {
   const base = bin.forwardEnabled ? bin.forwardUrl : null;
   if (!base) return;
+  try {
+    enqueue(bin.id, capture, base);
+  } catch (error) {
+    console.error(`could not forward capture ${capture.id}`, error);
+  }
+}
+
+function enqueue(binId: string, capture: StoredCapture, base: string) {
   const request = replayRequest(capture, base, { timeoutMs: FORWARD_TIMEOUT_MS, allowPrivate: privateTargetsAllowed(config) });
-  const queued = queue.offer(bin.id, async () => {
+  const queued = queue.offer(binId, async () => {
     await sendAttempt(capture.id, "forward", request);
   });
   if (queued) return;

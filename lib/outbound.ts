@@ -73,18 +73,19 @@ export function wireHeaders(url: URL, method: string, headers: HeaderPairs, body
 export async function send(request: OutboundRequest): Promise<OutboundResponse> {
   const url = parseTargetUrl(request.url);
   const started = performance.now();
-  const deadline = started + request.timeoutMs;
+  // One budget for the whole exchange: a slow resolver counts against it too.
+  const addresses = await within(resolveTarget(url.hostname, request.allowPrivate), request.timeoutMs, () =>
+    timedOut(url, request.timeoutMs),
+  );
+  return exchange(url, addresses, request, started + request.timeoutMs - performance.now(), started);
+}
+
+function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const resolveTimeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut(url, request.timeoutMs)), request.timeoutMs);
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
   });
-  try {
-    const addresses = await Promise.race([resolveTarget(url.hostname, request.allowPrivate), resolveTimeout]);
-    clearTimeout(timer);
-    return await exchange(url, addresses, request, deadline - performance.now(), started);
-  } finally {
-    clearTimeout(timer);
-  }
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
 /** `send` that never throws: the outcome and how long it took, for callers that record attempts. */
