@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { closedPort, startEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
+import { closedPort, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
 
 let server: TestServer;
 let echo: Echo;
-beforeAll(async () => {
-  [server, echo] = await Promise.all([startServer(), startEcho()]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), echo?.close()]);
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
+afterAll(() => stop?.());
 
 const setForward = (binId: string, body: unknown) =>
   fetch(`${server.url}/api/bins/${binId}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

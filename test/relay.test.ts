@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, type TestServer } from "./helpers/server.ts";
 import { rawRequest } from "./helpers/http.ts";
-import { startEcho, startProxy, until, withoutTransport, type Echo } from "./helpers/target.ts";
+import { startEcho, startProxy, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../bin/hookjar.js");
 
@@ -21,12 +21,11 @@ function runCli(args: string[]): Cli {
 let server: TestServer;
 let echo: Echo;
 const running: Cli[] = [];
-beforeAll(async () => {
-  [server, echo] = await Promise.all([startServer(), startEcho()]);
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
 afterAll(async () => {
   for (const cli of running) cli.child.kill("SIGTERM");
-  await Promise.all([server?.stop(), echo?.close(), ...running.map((c) => c.exited)]);
+  await Promise.all([stop?.(), ...running.map((c) => c.exited)]);
 });
 
 function relay(captureUrl: string, to: string): Cli {

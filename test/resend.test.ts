@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { closedPort, startEcho, startSilent, withoutTransport, type Echo } from "./helpers/target.ts";
+import { closedPort, startEcho, startSilent, startWithEcho, withoutTransport, type Echo } from "./helpers/target.ts";
 
 // The server listens on 127.0.0.1 (the default), so resending to this machine is allowed.
 let server: TestServer;
 let echo: Echo;
-beforeAll(async () => {
-  [server, echo] = await Promise.all([startServer(), startEcho()]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), echo?.close()]);
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
+afterAll(() => stop?.());
 
 const resend = (body: unknown) =>
   fetch(`${server.url}/api/resend`, {

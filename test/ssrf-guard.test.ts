@@ -4,18 +4,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { startEcho, until, type Echo } from "./helpers/target.ts";
+import { startWithEcho, until, type Echo } from "./helpers/target.ts";
 
 // A deployment that others can reach: RESEND_ALLOW_PRIVATE=false turns the guard on even though
 // the test server listens on 127.0.0.1. Every target below is loopback, and none may be contacted.
 let guarded: TestServer;
 let echo: Echo;
-beforeAll(async () => {
-  [guarded, echo] = await Promise.all([startServer({ RESEND_ALLOW_PRIVATE: "false" }), startEcho()]);
-});
-afterAll(async () => {
-  await Promise.all([guarded?.stop(), echo?.close()]);
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ server: guarded, echo, stop } = await startWithEcho({ RESEND_ALLOW_PRIVATE: "false" })));
+afterAll(() => stop?.());
 
 const put = (server: TestServer, path: string, body: unknown) =>
   fetch(`${server.url}/api${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

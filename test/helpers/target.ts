@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { connect, createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { startServer } from "./server.ts";
 
 /** Stand-ins for the targets of resend, forwarding and the relay — all on 127.0.0.1. */
 
@@ -114,4 +115,10 @@ export async function startProxy(upstreamPort: number) {
     server.close(() => resolve());
   });
   return { url: `http://127.0.0.1:${port}`, cut, restore: () => listen(port) };
+}
+
+/** The app and an echo target side by side, the setup of every outgoing-request test file. */
+export async function startWithEcho(env: Record<string, string> = {}) {
+  const [server, echo] = await Promise.all([startServer(env), startEcho()]);
+  return { server, echo, stop: async () => void (await Promise.all([server.stop(), echo.close()])) };
 }
