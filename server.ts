@@ -4,6 +4,7 @@ import next from "next";
 import { handleCapture, isCapturePath } from "./lib/capture.ts";
 import { config } from "./lib/config.ts";
 import { db } from "./lib/db.ts";
+import { toErrorResponse } from "./lib/errors.ts";
 import { migrate } from "./lib/migrate.ts";
 import { attachRealtime } from "./lib/realtime.ts";
 
@@ -25,10 +26,10 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   handleCapture(req, res).catch((error: unknown) => {
-    console.error("capture failed", error);
     if (res.headersSent) return res.destroy();
-    res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ error: "internal_error", message: "The capture could not be stored." }));
+    const { status, body } = toErrorResponse(error);
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(body));
   });
 }
 

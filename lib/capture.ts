@@ -3,7 +3,7 @@ import { config } from "./config.ts";
 import { announceCapture } from "./realtime.ts";
 import type { CustomResponse } from "./schemas/bin.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
-import { findBin, saveCapture } from "./store.ts";
+import { findBinCached, saveCapture } from "./store.ts";
 import { toSummary } from "./views.ts";
 
 /** The capture path, `ANY /b/{binId}[/…][?query]`, served from the raw Node request. */
@@ -93,7 +93,7 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
   const receivedAt = new Date();
   const { binId, path, query } = parseCaptureTarget(req.url ?? "/");
   allowCors(req, res);
-  const bin = binId ? await findBin(binId) : null;
+  const bin = binId ? await findBinCached(binId) : null;
   if (!bin) {
     req.resume();
     return sendJson(res, 404, { error: "bin_not_found", message: "No bin with that id." });

@@ -107,6 +107,32 @@ describe("captures", () => {
     expect(body.attempts).toEqual([]);
   });
 
+  it("filters by method, text and header, and keeps paginating within the filter", async () => {
+    const bin = await createBin(server);
+    const send = (method: string, path: string, headers: [string, string][], body: string) =>
+      rawRequest(`${bin.captureUrl}${path}`, { method, headers, body });
+    await send("POST", "/github?event=push", [["X-GitHub-Event", "push"]], '{"ref":"refs/heads/main"}');
+    await send("POST", "/stripe", [["Stripe-Signature", "t=1,v1=abc"]], '{"type":"invoice.Paid"}');
+    await send("PUT", "/other", [["X-GitHub-Event", "ping"]], "zen");
+    await send("POST", "/bin", [["X-Bin", "1"]], "\x00\xff INVOICE");
+    const list = async (params: string) =>
+      (await getJson(`${server.url}/api/bins/${bin.id}/requests?${params}`)).body.items.map((c: any) => c.path);
+
+    expect(await list("method=put")).toEqual(["/other"]);
+    expect(await list("q=invoice")).toEqual(["/bin", "/stripe"]);
+    expect(await list("q=event%3Dpush")).toEqual(["/github"]);
+    expect(await list("header=x-github-event")).toEqual(["/other", "/github"]);
+    expect(await list("header=X-GitHub-Event:PUSH")).toEqual(["/github"]);
+    expect(await list("header=stripe-signature:v1=abc&method=POST&q=paid")).toEqual(["/stripe"]);
+    expect(await list("q=nothing-like-this")).toEqual([]);
+
+    const first = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2`)).body;
+    expect(first.items.map((c: any) => c.path)).toEqual(["/bin", "/stripe"]);
+    const second = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2&cursor=${first.nextCursor}`)).body;
+    expect(second.items.map((c: any) => c.path)).toEqual(["/github"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it("validates list parameters", async () => {
     const bin = await createBin(server);
     for (const q of ["limit=0", "limit=201", "limit=abc", "cursor=not-a-cursor"]) {

@@ -8,6 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export type TestServer = {
   url: string;
   port: number;
+  pid: number;
   dbFile: string;
   logs: () => string;
   stop: () => Promise<void>;
@@ -53,6 +54,7 @@ export async function startServer(env: Record<string, string> = {}, dbFile?: str
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dbFile: file,
     logs: () => output,
     stop: () => stopChild(child, dir),
