@@ -134,6 +134,24 @@ export async function getCapture(binId: string, id: string) {
   return toCaptureView(await findCapture(binId, id));
 }
 
+/** Full captures of a bin, newest first, a page at a time so an export never holds a whole bin. */
+export async function* capturePages(binId: string, ids?: string[], pageSize = 20) {
+  const prisma = await db();
+  await getBin(binId);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.capture.findMany({
+      where: { binId, id: { in: ids, lt: cursor } },
+      include: { attempts: { orderBy: { createdAt: "desc" } } },
+      orderBy: { id: "desc" },
+      take: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows.map(toCaptureView);
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
 export async function getCaptureBody(binId: string, id: string) {
   const capture = await findCapture(binId, id);
   return { bytes: Buffer.from(capture.body), contentType: capture.contentType };

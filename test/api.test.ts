@@ -177,3 +177,50 @@ describe("captures", () => {
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toBeNull();
   });
 });
+
+describe("export and OpenAPI", () => {
+  it("exports captures as a JSON array of Capture, optionally only the given ids", async () => {
+    const bin = await createBin(server);
+    const ids: string[] = [];
+    for (const body of ["one", "two", "three"]) {
+      ids.push(JSON.parse((await rawRequest(`${bin.captureUrl}/e`, { method: "POST", body })).body.toString()).id);
+    }
+    const all = await getJson(`${server.url}/api/bins/${bin.id}/export?format=json`);
+    expect(all.status).toBe(200);
+    expect(all.body.map((c: any) => c.body.data)).toEqual(["three", "two", "one"]);
+    expect(all.body[0]).toEqual((await getJson(`${server.url}/api/bins/${bin.id}/requests/${ids[2]}`)).body);
+
+    const some = await getJson(`${server.url}/api/bins/${bin.id}/export?format=json&ids=${ids[0]},${ids[2]}`);
+    expect(some.body.map((c: any) => c.id)).toEqual([ids[2], ids[0]]);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/export?format=xml`)).status).toBe(400);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/export?ids=bad`)).status).toBe(400);
+  });
+
+  it("exports a HAR 1.2 log with headers, decoded query and binary bodies as base64", async () => {
+    const bin = await createBin(server);
+    const bytes = Buffer.from([0, 1, 2, 253, 254, 255]);
+    await rawRequest(`${bin.captureUrl}/har/path?a=1&b=x%20y`, { method: "PATCH", headers: [["X-Case", "Kept"], ["Content-Type", "application/octet-stream"]], body: bytes });
+    const res = await fetch(`${server.url}/api/bins/${bin.id}/export?format=har`);
+    expect(res.headers.get("content-disposition")).toContain(".har");
+    const har = await res.json();
+    expect(har.log.version).toBe("1.2");
+    const entry = har.log.entries[0];
+    expect(entry.request.method).toBe("PATCH");
+    expect(entry.request.url).toBe(`${server.url}/b/${bin.id}/har/path?a=1&b=x%20y`);
+    expect(entry.request.headers).toContainEqual({ name: "X-Case", value: "Kept" });
+    expect(entry.request.queryString).toEqual([{ name: "a", value: "1" }, { name: "b", value: "x y" }]);
+    expect(entry.request.postData.encoding).toBe("base64");
+    expect(Buffer.from(entry.request.postData.text, "base64").equals(bytes)).toBe(true);
+  });
+
+  it("describes the API in OpenAPI 3.1 with every $ref resolvable", async () => {
+    const { status, body } = await getJson(`${server.url}/api/openapi.json`);
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/api/bins", "/api/bins/{id}/requests", "/api/bins/{id}/export"]));
+    const refs = JSON.stringify(body).match(/#\/components\/schemas\/\w+/g) ?? [];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const r of refs) expect(body.components.schemas[r.split("/").pop()!], r).toBeDefined();
+    expect(body.components.schemas.CreateBin.properties.name.maxLength).toBe(80);
+  });
+});
