@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashToken } from "./access.ts";
 import { config } from "./config.ts";
 import { db } from "./db.ts";
 import { notFound } from "./errors.ts";
@@ -10,8 +10,6 @@ import type { HeaderPairs } from "./schemas/common.ts";
 import { toCaptureView, toSummary } from "./views.ts";
 
 /** Persistence of bins, captures and attempts. Every other module goes through here. */
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createBin(input: CreateBinInput) {
   const prisma = await db();

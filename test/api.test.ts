@@ -224,3 +224,32 @@ describe("export and OpenAPI", () => {
     expect(body.components.schemas.CreateBin.properties.name.maxLength).toBe(80);
   });
 });
+
+describe("private bins", () => {
+  it("hands out a view token once and requires it everywhere but the capture path", async () => {
+    const bin = await createBin(server, { private: true });
+    expect(bin.viewToken).toMatch(/^[0-9A-Za-z]{32}$/);
+    const sent = await rawRequest(`${bin.captureUrl}/secret`, { method: "POST", body: "classified" });
+    expect(sent.status).toBe(200);
+    const rid = JSON.parse(sent.body.toString()).id;
+
+    for (const path of [`/bins/${bin.id}`, `/bins/${bin.id}/requests`, `/bins/${bin.id}/requests/${rid}`, `/bins/${bin.id}/requests/${rid}/body`, `/bins/${bin.id}/export`]) {
+      const anonymous = await api(path);
+      expect(anonymous.status, path).toBe(401);
+      expect((await anonymous.json()).error).toBe("unauthorized");
+      expect((await api(path, { headers: { authorization: "Bearer wrong" } })).status, path).toBe(401);
+      expect((await api(path, { headers: { authorization: `Bearer ${bin.viewToken}` } })).status, path).toBe(200);
+      expect((await api(`${path}?token=${bin.viewToken}`)).status, path).toBe(200);
+      expect((await api(path, { headers: { cookie: `hookjar_${bin.id}=${bin.viewToken}` } })).status, path).toBe(200);
+    }
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(401);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body).toMatchObject({ private: true, requestCount: 1 });
+    expect(JSON.stringify((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body)).not.toContain(bin.viewToken);
+  });
+
+  it("keeps public bins open and tokenless", async () => {
+    const bin = await createBin(server, {});
+    expect(bin.viewToken).toBeUndefined();
+    expect((await api(`/bins/${bin.id}`)).status).toBe(200);
+  });
+});
