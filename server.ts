@@ -7,6 +7,7 @@ import { db } from "./lib/db.ts";
 import { toErrorResponse } from "./lib/errors.ts";
 import { migrate } from "./lib/migrate.ts";
 import { attachRealtime } from "./lib/realtime.ts";
+import { startRetention } from "./lib/retention.ts";
 
 // One listener: captures are answered here from the raw request (byte-exact, and several times
 // faster than a route handler); Socket.IO shares the port; everything else is Next's.
@@ -15,6 +16,7 @@ const dev = process.env.NODE_ENV !== "production";
 const applied = migrate(config.DATABASE_URL);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 await db();
+startRetention(config.RETENTION_DAYS);
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: import.meta.dirname });
 await app.prepare();

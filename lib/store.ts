@@ -253,6 +253,13 @@ async function pruneBins(binIds: Set<string>) {
   }
 }
 
+/** Deletes captures received before `before`; returns how many went. */
+export async function deleteCapturesBefore(before: Date): Promise<number> {
+  const prisma = await db();
+  const { count } = await prisma.capture.deleteMany({ where: { receivedAt: { lt: before } } });
+  return count;
+}
+
 export async function recordAttempt(data: {
   captureId: string;
   kind: "resend" | "forward";
