@@ -13,7 +13,7 @@ import { startRetention } from "./lib/retention.ts";
 // faster than a route handler); Socket.IO shares the port; everything else is Next's.
 const dev = process.env.NODE_ENV !== "production";
 
-const applied = migrate(config.DATABASE_URL);
+const applied = await migrate(config.DATABASE_URL);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 await db();
 startRetention(config.RETENTION_DAYS);
@@ -36,7 +36,7 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
 }
 
 const server = createServer(onRequest);
-const io = attachRealtime(server);
+const io = await attachRealtime(server);
 
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;

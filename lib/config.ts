@@ -30,6 +30,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export const config = loadConfig();
 
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`Unsupported DATABASE_URL "${url}": expected file:… (SQLite) or postgresql://… (PostgreSQL)`);
+}
+
 /** Path of the SQLite file named by a `file:` DATABASE_URL, relative to the working directory. */
 export function sqlitePath(url: string): string {
   if (!url.startsWith("file:")) throw new Error(`Unsupported DATABASE_URL "${url}": expected file:…`);

@@ -1,9 +1,10 @@
 import { hashToken } from "./access.ts";
 import { config } from "./config.ts";
-import { db } from "./db.ts";
+import { db, kind } from "./db.ts";
 import { notFound } from "./errors.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 import { newBinId, newSortableId, newToken } from "./ids.ts";
+import { headerCondition, searchConditions } from "./search-sql.ts";
 import type { CreateBinInput, CustomResponse, Forward } from "./schemas/bin.ts";
 import type { CapturePage, ListCapturesQuery } from "./schemas/capture.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
@@ -95,22 +96,16 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
   return { items: rows.map(toSummary), nextCursor: ids.length > query.limit ? page[page.length - 1] : null };
 }
 
-/** SQL conditions for the list filters; text matches ignore case, the body is searched as text. */
 function captureFilters(binId: string, query: ListCapturesQuery): Prisma.Sql[] {
   const where = [Prisma.sql`"binId" = ${binId}`];
   if (query.cursor) where.push(Prisma.sql`"id" < ${query.cursor}`);
   if (query.method) where.push(Prisma.sql`"method" = ${query.method.toUpperCase()}`);
-  if (query.q) {
-    const q = query.q.toLowerCase();
-    where.push(Prisma.sql`(instr(lower("path"), ${q}) > 0 OR instr(lower("query"), ${q}) > 0
-      OR instr(lower(CAST("body" AS TEXT)), ${q}) > 0)`);
-  }
+  if (query.q) where.push(searchConditions(kind, query.q));
   if (query.header) {
     const colon = query.header.indexOf(":");
-    const name = (colon === -1 ? query.header : query.header.slice(0, colon)).trim().toLowerCase();
-    const value = colon === -1 ? "" : query.header.slice(colon + 1).trim().toLowerCase();
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
-      WHERE lower(json_extract(h.value, '$[0]')) = ${name} AND instr(lower(json_extract(h.value, '$[1]')), ${value}) > 0)`);
+    const name = (colon === -1 ? query.header : query.header.slice(0, colon)).trim();
+    const value = colon === -1 ? "" : query.header.slice(colon + 1).trim();
+    where.push(headerCondition(kind, name, value));
   }
   return where;
 }
