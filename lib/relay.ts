@@ -56,12 +56,7 @@ export function startRelay(options: RelayOptions): Relay {
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
 
-  const socket: Socket = io(origin, {
-    transports: ["websocket"],
-    extraHeaders: auth,
-    query: token ? { token } : {},
-    reconnectionDelayMax: 5000,
-  });
+  const socket: Socket = io(origin, { transports: ["websocket"], reconnectionDelayMax: 5000 });
 
   /** Deliveries run one at a time, in arrival order, so the target sees captures as the bin did. */
   const enqueue = (job: () => Promise<void>) => {
@@ -112,13 +107,17 @@ export function startRelay(options: RelayOptions): Relay {
     unreachable = false;
     let answer: { ok: boolean; error?: string };
     try {
-      answer = await socket.timeout(10_000).emitWithAck("bin:subscribe", { binId });
+      answer = await socket.timeout(10_000).emitWithAck("bin:subscribe", token ? { binId, token } : { binId });
     } catch {
       return options.log(`${clock()} error: ${origin} did not answer the subscription; retrying on reconnect.`);
     }
     if (!answer.ok) {
       const error = new Error(
-        answer.error === "bin_not_found" ? `There is no bin ${binId} on ${origin}.` : `Could not follow bin ${binId}: ${answer.error}.`,
+        answer.error === "bin_not_found"
+          ? `There is no bin ${binId} on ${origin}.`
+          : answer.error === "unauthorized"
+            ? `Bin ${binId} is private: pass its view token with --token (or ?token= in the capture URL).`
+            : `Could not follow bin ${binId}: ${answer.error}.`,
       );
       if (!subscribedOnce) settle.reject(error);
       else options.log(`${clock()} error: ${error.message}`);

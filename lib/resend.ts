@@ -3,10 +3,12 @@ import { config } from "./config.ts";
 import { trySend, type OutboundRequest } from "./outbound.ts";
 import type { ResendRequest, ResendResult } from "./schemas/resend.ts";
 import { privateTargetsAllowed } from "./ssrf.ts";
-import { requireCapture } from "./store.ts";
 import { decodeBody, encodeBody } from "./views.ts";
 
-/** Edit & resend: sends what the user gave, answers with what the target said. */
+/**
+ * Edit & resend: sends what the user gave, answers with what the target said. A `captureId` must
+ * have been checked by the caller: the capture exists and the caller may see its bin.
+ */
 export async function resend(input: ResendRequest): Promise<ResendResult> {
   const request: OutboundRequest = {
     method: input.method,
@@ -16,7 +18,6 @@ export async function resend(input: ResendRequest): Promise<ResendResult> {
     timeoutMs: input.timeoutMs,
     allowPrivate: privateTargetsAllowed(config),
   };
-  if (input.captureId) await requireCapture(input.captureId);
   const outcome = input.captureId ? await sendAttempt(input.captureId, "resend", request) : await trySend(request);
   if (!outcome.ok) throw outcome.error;
   const { response } = outcome;

@@ -90,6 +90,20 @@ describe("hookjar relay", () => {
     expect(echo.received.filter((r) => r.url.startsWith("/again/")).map((r) => r.url)).toEqual(["/again/before", "/again/missed", "/again/after"]);
   });
 
+  it("follows a private bin with its view token, and says so without it", async () => {
+    const bin = await createBin(server, { private: true });
+    const denied = runCli(["relay", bin.captureUrl, "--to", echo.url]);
+    expect(await denied.exited).toBe(1);
+    expect(denied.output()).toMatch(/is private: pass its view token with --token/);
+
+    const cli = runCli(["relay", bin.captureUrl, "--to", `${echo.url}/priv`, "--token", bin.viewToken!]);
+    running.push(cli);
+    await until(() => cli.output().includes("Relaying"), 20_000, `the relay to subscribe:\n${cli.output()}`);
+    await rawRequest(`${bin.captureUrl}/p`, { method: "POST", headers: [["Content-Length", "2"]], body: "hi" });
+    const got = await until(() => echo.received.find((r) => r.url === "/priv/p"), 10_000, "the private delivery");
+    expect(got.body.toString()).toBe("hi");
+  });
+
   it("explains bad usage and an unknown bin", async () => {
     const help = runCli(["--help"]);
     expect(await help.exited).toBe(0);

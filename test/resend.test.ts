@@ -150,6 +150,26 @@ describe("resend attempts", () => {
     expect(new Date(succeeded.createdAt).toISOString()).toBe(succeeded.createdAt);
   });
 
+  it("needs the view token to record an attempt on a capture of a private bin", async () => {
+    const bin = await createBin(server, { private: true });
+    const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "secret" });
+    const captureId = JSON.parse(sent.body.toString()).id;
+    const before = echo.connections();
+    const denied = await resendJson({ method: "GET", url: `${echo.url}/`, headers: [], captureId });
+    expect(denied.status).toBe(401);
+    expect(denied.body.error).toBe("unauthorized");
+    expect(echo.connections()).toBe(before);
+
+    const allowed = await fetch(`${server.url}/api/resend`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${bin.viewToken}` },
+      body: JSON.stringify({ method: "GET", url: `${echo.url}/private`, headers: [], captureId }),
+    });
+    expect(allowed.status).toBe(200);
+    const capture = await fetch(`${server.url}/api/bins/${bin.id}/requests/${captureId}`, { headers: { authorization: `Bearer ${bin.viewToken}` } });
+    expect((await capture.json()).attempts).toMatchObject([{ kind: "resend", url: `${echo.url}/private`, status: 201 }]);
+  });
+
   it("404s a captureId that does not exist, without sending anything", async () => {
     const before = echo.connections();
     const { status, body } = await resendJson({ method: "GET", url: `${echo.url}/`, headers: [], captureId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" });

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { startWithEcho, until, type Echo } from "./helpers/target.ts";
@@ -58,18 +55,15 @@ describe("SSRF guard on a shared deployment", () => {
 
   it("refuses at forwarding time a target saved while private targets were allowed", async () => {
     // Saved by a loopback-only server; then the same database is served by a shared one.
-    const dir = mkdtempSync(path.join(tmpdir(), "hookjar-guard-"));
-    const dbFile = path.join(dir, "hookjar.db");
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const open = await startServer({}, dbFile);
+    const open = await startServer();
     let binId: string;
     try {
       binId = (await createBin(open)).id;
       expect((await put(open, `/bins/${binId}/forward`, { url: `${echo.url}/hooks`, enabled: true })).status).toBe(204);
     } finally {
-      await open.stop();
+      await open.stop(true);
     }
-    const shared = await startServer({ RESEND_ALLOW_PRIVATE: "false" }, dbFile);
+    const shared = await startServer({ RESEND_ALLOW_PRIVATE: "false" }, open.dbFile);
     try {
       const sent = await rawRequest(`${shared.url}/b/${binId}/p`, { method: "POST", body: "payload" });
       expect(sent.status).toBe(200);
