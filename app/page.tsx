@@ -1,4 +1,5 @@
-import { CreateBinButton } from "@/components/CreateBinButton.tsx";
+import { CreateBinForm } from "@/components/CreateBinForm.tsx";
+import { RecentBins } from "@/components/RecentBins.tsx";
 
 export default function Home() {
   return (
@@ -8,7 +9,8 @@ export default function Home() {
         Get a capture URL, paste it into GitHub, Stripe or Slack, and watch every webhook arrive live — byte for
         byte. Inspect it, edit it, send it again.
       </p>
-      <CreateBinButton />
+      <CreateBinForm />
+      <RecentBins />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerPairs, parseCaptureTarget } from "./capture.ts";
+import { parseCaptureTarget } from "./capture.ts";
 
 describe("parseCaptureTarget", () => {
   it("splits bin id, sub-path and raw query without decoding anything", () => {
@@ -8,11 +8,5 @@ describe("parseCaptureTarget", () => {
     expect(parseCaptureTarget("/b/abc?")).toEqual({ binId: "abc", path: "/", query: "" });
     expect(parseCaptureTarget("/b/abc/x/%2F/y?a=%2F&a=+&e=")).toEqual({ binId: "abc", path: "/x/%2F/y", query: "a=%2F&a=+&e=" });
     expect(parseCaptureTarget("/b/abc/p?q?r")).toEqual({ binId: "abc", path: "/p", query: "q?r" });
-  });
-});
-
-describe("headerPairs", () => {
-  it("pairs Node's flat rawHeaders in order", () => {
-    expect(headerPairs(["A", "1", "b", "2", "A", "3"])).toEqual([["A", "1"], ["b", "2"], ["A", "3"]]);
   });
 });

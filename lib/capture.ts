@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { config } from "./config.ts";
+import { forwardCapture } from "./forward.ts";
+import { headerPairs } from "./headers.ts";
+import { RateLimiter } from "./rate-limit.ts";
 import { announceCapture } from "./realtime.ts";
 import type { CustomResponse } from "./schemas/bin.ts";
-import type { HeaderPairs } from "./schemas/common.ts";
-import { findBin, saveCapture } from "./store.ts";
+import { findBinCached, saveCapture } from "./store.ts";
 import { toSummary } from "./views.ts";
 
 /** The capture path, `ANY /b/{binId}[/…][?query]`, served from the raw Node request. */
 
 export const CAPTURE_PREFIX = "/b/";
+
+const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN);
 
 export function isCapturePath(url: string | undefined): boolean {
   return !!url && url.startsWith(CAPTURE_PREFIX);
@@ -23,12 +27,6 @@ export function parseCaptureTarget(url: string) {
   const slash = rest.indexOf("/");
   if (slash === -1) return { binId: rest, path: "/", query };
   return { binId: rest.slice(0, slash), path: rest.slice(slash), query };
-}
-
-export function headerPairs(rawHeaders: string[]): HeaderPairs {
-  const pairs: HeaderPairs = [];
-  for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i], rawHeaders[i + 1]]);
-  return pairs;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
@@ -93,10 +91,18 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
   const receivedAt = new Date();
   const { binId, path, query } = parseCaptureTarget(req.url ?? "/");
   allowCors(req, res);
-  const bin = binId ? await findBin(binId) : null;
+  const bin = binId ? await findBinCached(binId) : null;
   if (!bin) {
     req.resume();
     return sendJson(res, 404, { error: "bin_not_found", message: "No bin with that id." });
+  }
+  const wait = limiter.take(bin.id);
+  if (wait > 0) {
+    req.resume();
+    return sendJson(res, 429, {
+      error: "rate_limited",
+      message: `This bin takes at most ${config.RATE_LIMIT_PER_MIN} requests a minute; retry in ${wait} s.`,
+    }, { "retry-after": String(wait) });
   }
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > config.MAX_BODY_BYTES) {
@@ -121,10 +127,14 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
     receivedAt,
   });
   announceCapture(toSummary(stored));
+  await acknowledge(req, res, bin.response as CustomResponse | null, stored.id);
+  forwardCapture(bin, stored);
+}
+
+async function acknowledge(req: IncomingMessage, res: ServerResponse, custom: CustomResponse | null, id: string) {
   if (answerPreflight(req, res)) return;
-  const custom = bin.response as CustomResponse | null;
   if (custom) return sendCustom(res, custom);
-  sendJson(res, 200, { ok: true, id: stored.id });
+  sendJson(res, 200, { ok: true, id });
 }
 
 async function sendCustom(res: ServerResponse, custom: CustomResponse) {

@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   MAX_CAPTURES_PER_BIN: z.coerce.number().int().positive().default(1000),
+  // 0 turns these off.
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(0),
+  RETENTION_DAYS: z.coerce.number().min(0).default(0),
   RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
 });
 
@@ -26,6 +29,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export const config = loadConfig();
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`Unsupported DATABASE_URL "${url}": expected file:… (SQLite) or postgresql://… (PostgreSQL)`);
+}
 
 /** Path of the SQLite file named by a `file:` DATABASE_URL, relative to the working directory. */
 export function sqlitePath(url: string): string {

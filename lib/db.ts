@@ -1,10 +1,21 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { config, databaseKind, sqlitePath } from "./config.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { config, sqlitePath } from "./config.ts";
+
+export const kind = databaseKind(config.DATABASE_URL);
 
 async function connect(): Promise<PrismaClient> {
+  if (kind === "postgresql") {
+    const [{ PrismaPg }, generated] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("./generated/prisma-postgres/client.ts"),
+    ]);
+    // Both clients are generated from the one source schema, so they share an API; the SQLite
+    // client's type stands for either.
+    return new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) }) as unknown as PrismaClient;
+  }
   const file = sqlitePath(config.DATABASE_URL);
   mkdirSync(path.dirname(file), { recursive: true });
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });

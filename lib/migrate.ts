@@ -1,13 +1,39 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sqlitePath } from "./config.ts";
+import { databaseKind, sqlitePath } from "./config.ts";
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../prisma/migrations");
+/**
+ * Applies pending migrations from prisma/migrations (SQLite) or prisma/postgres/migrations through
+ * the app's own drivers, recording them in Prisma's `_prisma_migrations` table so `prisma migrate
+ * status` agrees: Prisma's migrate CLI needs a native engine download that offline machines cannot make.
+ */
 
-// Prisma's own bookkeeping table, so `prisma migrate status` agrees with this runner.
-const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+const ROOT = path.resolve(import.meta.dirname, "../prisma");
+// Prisma's own advisory lock id: instances starting together (or Prisma's CLI) apply each migration once.
+const PRISMA_LOCK_ID = 72707369;
+
+type Migration = { name: string; sql: string; checksum: string };
+
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  if (databaseKind(databaseUrl) === "postgresql") return migratePostgres(databaseUrl, pending(path.join(ROOT, "postgres/migrations")));
+  return migrateSqlite(databaseUrl, pending(path.join(ROOT, "migrations")));
+}
+
+function pending(dir: string): Migration[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL,
   "checksum" TEXT NOT NULL,
   "finished_at" DATETIME,
@@ -18,11 +44,7 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-/**
- * Applies pending migrations from prisma/migrations through the app's own driver: Prisma's
- * migrate CLI needs a native engine download that offline machines cannot make.
- */
-export function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): string[] {
+function migrateSqlite(databaseUrl: string, migrations: Migration[]): string[] {
   const file = sqlitePath(databaseUrl);
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -32,26 +54,25 @@ export function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): string[] {
     // Prisma's table-redefining SQL drops and recreates tables; with foreign keys on, that DROP
     // would cascade into child rows (the PRAGMA in its SQL has no effect inside a transaction).
     sqlite.pragma("foreign_keys = OFF");
-    sqlite.exec(CREATE_MIGRATIONS_TABLE);
+    sqlite.exec(SQLITE_TABLE);
     const applied = [];
-    for (const name of migrationNames(dir)) {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    for (const m of migrations) {
       // IMMEDIATE takes the write lock first, so two servers starting together apply each migration once.
       const ran = sqlite.transaction(() => {
         const done = sqlite
           .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`)
-          .get(name);
+          .get(m.name);
         if (done) return false;
         const startedAt = Date.now();
-        sqlite.exec(sql);
+        sqlite.exec(m.sql);
         const broken = sqlite.pragma("foreign_key_check") as unknown[];
-        if (broken.length) throw new Error(`${name} leaves ${broken.length} rows violating foreign keys`);
+        if (broken.length) throw new Error(`${m.name} leaves ${broken.length} rows violating foreign keys`);
         sqlite
           .prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`)
-          .run(randomUUID(), createHash("sha256").update(sql).digest("hex"), Date.now(), name, startedAt);
+          .run(randomUUID(), m.checksum, Date.now(), m.name, startedAt);
         return true;
       }).immediate();
-      if (ran) applied.push(name);
+      if (ran) applied.push(m.name);
     }
     return applied;
   } finally {
@@ -59,10 +80,48 @@ export function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): string[] {
   }
 }
 
-function migrationNames(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
-    .map((e) => e.name)
-    .sort();
+const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+async function migratePostgres(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
+  const { Client } = (await import("pg")).default;
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_LOCK_ID]);
+    await client.query(POSTGRES_TABLE);
+    const applied = [];
+    for (const m of migrations) {
+      const done = await client.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        [m.name],
+      );
+      if (done.rowCount) continue;
+      await client.query("BEGIN");
+      try {
+        const startedAt = new Date();
+        await client.query(m.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
+          [randomUUID(), m.checksum, m.name, startedAt],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+      applied.push(m.name);
+    }
+    return applied;
+  } finally {
+    await client.end();
+  }
 }

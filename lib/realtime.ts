@@ -1,12 +1,15 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
+import { cookieValue, tokenCookie, tokenMatches } from "./access.ts";
+import { config } from "./config.ts";
+import { kind } from "./db.ts";
 import type { CaptureSummary } from "./schemas/capture.ts";
 import { findBin } from "./store.ts";
 
 /** Live stream of a bin's captures: one Socket.IO room per bin. */
 
-const SubscribeSchema = z.object({ binId: z.string().min(1).max(64) });
+const SubscribeSchema = z.object({ binId: z.string().min(1).max(64), token: z.string().max(200).optional() });
 type Ack = (answer: { ok: true } | { ok: false; error: string }) => void;
 
 // Route handlers run in Next's bundle, a separate module instance: they reach the server's io here.
@@ -14,8 +17,9 @@ const shared = globalThis as typeof globalThis & { __hookjarIo?: Server };
 
 const room = (binId: string) => `bin:${binId}`;
 
-export function attachRealtime(httpServer: HttpServer): Server {
+export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
   const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  if (kind === "postgresql") await shareThroughPostgres(io);
   io.on("connection", (socket) => {
     socket.on("bin:subscribe", (payload: unknown, ack?: Ack) => subscribe(socket, payload, ack ?? noop));
     socket.on("bin:unsubscribe", (payload: unknown, ack?: Ack) => {
@@ -29,12 +33,24 @@ export function attachRealtime(httpServer: HttpServer): Server {
   return io;
 }
 
+/** Several instances on one PostgreSQL database: each one's events reach every instance's sockets. */
+async function shareThroughPostgres(io: Server) {
+  const [{ default: pg }, { createAdapter }] = await Promise.all([import("pg"), import("@socket.io/postgres-adapter")]);
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // Events larger than NOTIFY's payload limit travel through this table (the adapter's own layout).
+  await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
+    id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+  io.adapter(createAdapter(pool));
+}
+
 async function subscribe(socket: Socket, payload: unknown, ack: Ack) {
   const parsed = SubscribeSchema.safeParse(payload);
   if (!parsed.success) return ack({ ok: false, error: "invalid_request" });
   try {
     const bin = await findBin(parsed.data.binId);
     if (!bin) return ack({ ok: false, error: "bin_not_found" });
+    const token = parsed.data.token ?? cookieValue(socket.handshake.headers.cookie, tokenCookie(bin.id));
+    if (!tokenMatches(bin, token)) return ack({ ok: false, error: "unauthorized" });
     await socket.join(room(bin.id));
     ack({ ok: true });
   } catch {

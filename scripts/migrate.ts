@@ -1,5 +1,5 @@
 import { config } from "../lib/config.ts";
 import { migrate } from "../lib/migrate.ts";
 
-const applied = migrate(config.DATABASE_URL);
+const applied = await migrate(config.DATABASE_URL);
 console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");

@@ -5,6 +5,7 @@ const LOOK: Record<Connection | "paused", { label: string; dot: string }> = {
   live: { label: "Live", dot: "bg-emerald-500 animate-pulse" },
   reconnecting: { label: "Reconnecting…", dot: "bg-amber-500" },
   gone: { label: "Bin deleted", dot: "bg-rose-500" },
+  denied: { label: "Access denied", dot: "bg-rose-500" },
   paused: { label: "Paused", dot: "bg-slate-400" },
 };
 

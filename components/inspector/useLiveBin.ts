@@ -7,7 +7,7 @@ import { vanishedIds } from "@/lib/timeline.ts";
 import { fetchCapturePage } from "./api.ts";
 import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
 
-export type Connection = "connecting" | "live" | "reconnecting" | "gone";
+export type Connection = "connecting" | "live" | "reconnecting" | "gone" | "denied";
 
 const FRESH_MS = 2000;
 const PAGE = 200;
@@ -73,8 +73,9 @@ export function useLiveBin(binId: string, firstPage: CapturePage) {
     socket.on("connect", async () => {
       const ack = await socket.timeout(5000).emitWithAck("bin:subscribe", { binId }).catch(() => null);
       if (!alive) return;
-      if (ack?.error === "bin_not_found") {
-        setConnection("gone");
+      // Neither a deleted bin nor a revoked view token comes back by retrying.
+      if (ack?.error === "bin_not_found" || ack?.error === "unauthorized") {
+        setConnection(ack.error === "bin_not_found" ? "gone" : "denied");
         socket.disconnect();
         return;
       }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateSchema, SendableHeaderPairsSchema } from "./common.ts";
+import { IsoDateSchema, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
 
 export const CreateBinSchema = z.object({
   name: z.string().trim().max(80).optional(),
@@ -16,7 +16,7 @@ export const CustomResponseSchema = z.object({
 export type CustomResponse = z.infer<typeof CustomResponseSchema>;
 
 export const ForwardSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: TargetUrlSchema,
   enabled: z.boolean().default(true),
 });
 export type Forward = z.infer<typeof ForwardSchema>;

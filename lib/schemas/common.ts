@@ -14,13 +14,25 @@ export type EncodedBody = z.infer<typeof EncodedBodySchema>;
 export const IsoDateSchema = z.iso.datetime();
 
 // RFC 9110 token characters; values exclude CR, LF and NUL so nothing can smuggle a header line.
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[^\r\n\0]*$/;
 
 /** Header pairs that are safe to put on the wire (outgoing requests, custom responses). */
 export const SendableHeaderPairsSchema = z.array(
   z.tuple([
-    z.string().regex(HEADER_NAME, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)"),
+    z.string().regex(HTTP_TOKEN, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)"),
     z.string().regex(HEADER_VALUE, "header value must not contain CR, LF or NUL"),
   ]),
 );
+
+/** Where Hookjar may send a request: http(s) only, credentials belong in headers. */
+export const TargetUrlSchema = z
+  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+  .max(8192)
+  // Zod runs this even after the URL check failed, hence the canParse guard.
+  .refine((url) => !URL.canParse(url) || !hasCredentials(new URL(url)),
+    "must not contain a user name or password (send an Authorization header instead)");
+
+function hasCredentials(url: URL): boolean {
+  return url.username !== "" || url.password !== "";
+}

@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin, startServer, type TestServer } from "../helpers/server.ts";
 
-// The database outlives each server process here, so the test owns its directory.
-const dir = mkdtempSync(path.join(tmpdir(), "hookjar-reconnect-"));
-const dbFile = path.join(dir, "hookjar.db");
+// One database, served in turn by several server processes: each hands it on with stop(true).
 let server: TestServer | null = null;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({}, dbFile), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const capture = async (captureUrl: string, n: number) =>
@@ -31,11 +25,11 @@ describe("after a lost connection", () => {
     const { page } = await openPage(browser, server!.url);
     await openInspector(page, bin.inspectUrl);
     await page.evaluate(() => ((window as any).__sameDocument = true));
-    const port = server!.port;
+    const { port, dbFile } = server!;
     const ids = [await capture(bin.captureUrl, 1)];
     await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 2000 });
 
-    await server!.stop();
+    await server!.stop(true);
     server = null;
     await page.waitForSelector("[data-testid=connection][data-state=reconnecting]");
 
@@ -46,7 +40,7 @@ describe("after a lost connection", () => {
     for (const n of [2, 3, 4]) ids.unshift(await capture(elsewhereUrl, n));
     const deleted = ids.pop()!;
     expect((await fetch(`${elsewhere.url}/api/bins/${bin.id}/requests/${deleted}`, { method: "DELETE" })).status).toBe(204);
-    await elsewhere.stop();
+    await elsewhere.stop(true);
 
     server = await startServer({ PORT: String(port) }, dbFile);
     await page.waitForSelector("[data-testid=connection][data-state=live]", { timeout: 15_000 });

@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { rememberBin } from "./recentBins.ts";
+
+/** Creates a bin (optionally named, optionally private) and opens its inspector. */
+export function CreateBinForm() {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [isPrivate, setPrivate] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const res = await fetch("/api/bins", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...(name.trim() ? { name: name.trim() } : {}), private: isPrivate }),
+    }).catch(() => null);
+    const body = res ? await res.json().catch(() => ({})) : {};
+    if (!res?.ok) {
+      setBusy(false);
+      setError(body.message ?? "Could not create a bin: the server did not answer.");
+      return;
+    }
+    const inspect = body.viewToken ? `/bins/${body.id}?token=${encodeURIComponent(body.viewToken)}` : `/bins/${body.id}`;
+    rememberBin({ id: body.id, name: body.name, href: inspect, createdAt: body.createdAt });
+    router.push(inspect);
+  }
+
+  return (
+    <form onSubmit={create} className="flex w-full max-w-md flex-col items-center gap-3">
+      <input
+        aria-label="Bin name (optional)"
+        placeholder="Name it (optional): Stripe staging, GitHub app…"
+        maxLength={80}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+      />
+      <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+        <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
+        Private: only people with the link can watch it
+      </label>
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-lg bg-indigo-600 px-6 py-3 text-lg font-semibold text-white shadow hover:bg-indigo-500 disabled:opacity-60"
+      >
+        {busy ? "Creating…" : "Create bin"}
+      </button>
+      {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+    </form>
+  );
+}

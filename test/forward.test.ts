@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBin, type TestServer } from "./helpers/server.ts";
+import { getJson, rawRequest } from "./helpers/http.ts";
+import { closedPort, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
+
+let server: TestServer;
+let echo: Echo;
+let stop: () => Promise<void>;
+beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
+afterAll(() => stop?.());
+
+const setForward = (binId: string, body: unknown) =>
+  fetch(`${server.url}/api/bins/${binId}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+const attemptsOf = async (binId: string, id: string) =>
+  (await getJson(`${server.url}/api/bins/${binId}/requests/${id}`)).body.attempts as any[];
+
+const N = 20;
+
+describe("auto-forward", () => {
+  it("never fails or holds up captures when the target is down, and records each failure", async () => {
+    const bin = await createBin(server);
+    const target = `http://127.0.0.1:${await closedPort()}/down`;
+    expect((await setForward(bin.id, { url: target, enabled: true })).status).toBe(204);
+
+    const answers = await Promise.all(
+      Array.from({ length: N }, (_, i) => rawRequest(`${bin.captureUrl}/n/${i}`, { method: "POST", body: `body ${i}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(N).fill(200));
+    const ids = answers.map((a) => JSON.parse(a.body.toString()).id as string);
+
+    for (const [i, id] of ids.entries()) {
+      const [attempt] = await until(async () => {
+        const attempts = await attemptsOf(bin.id, id);
+        return attempts.length ? attempts : null;
+      }, 10_000, `the forward attempt of capture ${i}`);
+      expect(attempt).toMatchObject({ kind: "forward", method: "POST", url: `${target}/n/${i}`, status: null, error: expect.stringMatching(/refused/) });
+    }
+  });
+
+  it("delivers every capture byte-exact once the target is up", async () => {
+    const bin = await createBin(server);
+    expect((await setForward(bin.id, { url: `${echo.url}/hooks?fixed=1`, enabled: true })).status).toBe(204);
+    const sent = Array.from({ length: N }, (_, i) => {
+      const body = Buffer.from(Array.from({ length: 300 + i }, (_, j) => (i * 31 + j) % 256));
+      return {
+        method: ["POST", "PUT", "PATCH", "DELETE", "PROPFIND"][i % 5],
+        path: `/sub/${i}`,
+        query: `n=${i}&x=%2F+y`,
+        // Content-Length given explicitly: Node's client would not frame a DELETE body by itself.
+        headers: [["X-Index", String(i)], ["content-type", "application/octet-stream"], ["X-Dup", "a"], ["Content-Length", String(body.length)], ["X-Dup", "b"]] as [string, string][],
+        body,
+      };
+    });
+    const answers = await Promise.all(
+      sent.map((s) => rawRequest(server.url, { method: s.method, path: `/b/${bin.id}${s.path}?${s.query}`, headers: s.headers, body: s.body })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(N).fill(200));
+
+    const arrived = () => echo.received.filter((r) => r.url.startsWith("/hooks/sub/"));
+    await until(() => arrived().length >= N, 10_000, "all forwards");
+    expect(arrived()).toHaveLength(N);
+    for (const [i, s] of sent.entries()) {
+      const got = arrived().find((r) => r.url === `/hooks/sub/${i}?fixed=1&n=${i}&x=%2F+y`);
+      expect(got, `capture ${i}`).toBeDefined();
+      expect(got!.method).toBe(s.method);
+      expect(withoutTransport(got!.headers)).toEqual(withoutTransport(s.headers));
+      expect(got!.headers).toContainEqual(["Content-Length", String(s.body.length)]);
+      expect(got!.body.equals(s.body), `body of capture ${i}`).toBe(true);
+    }
+    const id = JSON.parse(answers[0].body.toString()).id;
+    expect(await until(() => attemptsOf(bin.id, id).then((a) => a[0]), 5000)).toMatchObject({ kind: "forward", status: 201, error: null });
+  });
+
+  it("replaces Host and drops hop-by-hop headers, framing the body itself", async () => {
+    const bin = await createBin(server);
+    await setForward(bin.id, { url: `${echo.url}/hop`, enabled: true });
+    await rawRequest(`${bin.captureUrl}/h`, {
+      method: "POST",
+      headers: [["Transfer-Encoding", "chunked"], ["Connection", "keep-alive, X-Hop"], ["X-Hop", "1"], ["Proxy-Authorization", "x"], ["Keep-Alive", "timeout=5"], ["X-Kept", "yes"]],
+      body: "chunked body",
+    });
+    const got = await until(() => echo.received.find((r) => r.url === "/hop/h"), 5000, "the forward");
+    expect(got.headers).toEqual([["Host", new URL(echo.url).host], ["X-Kept", "yes"], ["Content-Length", "12"], ["Connection", "close"]]);
+    expect(got.body.toString()).toBe("chunked body");
+  });
+
+  it("does nothing while disabled or removed", async () => {
+    const bin = await createBin(server);
+    await setForward(bin.id, { url: `${echo.url}/off`, enabled: false });
+    const first = JSON.parse((await rawRequest(`${bin.captureUrl}/a`, { method: "POST" })).body.toString()).id;
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE" })).status).toBe(204);
+    const second = JSON.parse((await rawRequest(`${bin.captureUrl}/b`, { method: "POST" })).body.toString()).id;
+    // A marker capture to a forwarding bin shows the forwarder has run past the two above.
+    const marker = await createBin(server);
+    await setForward(marker.id, { url: `${echo.url}/marker`, enabled: true });
+    await rawRequest(`${marker.captureUrl}/m`, { method: "POST" });
+    await until(() => echo.received.some((r) => r.url === "/marker/m"), 5000, "the marker");
+    expect(echo.received.some((r) => r.url.startsWith("/off"))).toBe(false);
+    expect(await attemptsOf(bin.id, first)).toEqual([]);
+    expect(await attemptsOf(bin.id, second)).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { io, type Socket } from "socket.io-client";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
+import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { getJson, rawRequest } from "./helpers/http.ts";
+
+// PostgreSQL is the scale-out database: two instances on one database share data and live streams.
+let postgres: TestPostgres;
+let a: TestServer;
+let b: TestServer;
+let socket: Socket;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  postgres.createDatabase("hookjar");
+  const env = { DATABASE_URL: postgres.url("hookjar") };
+  // Started together: the migration lock must let exactly one of them apply the schema.
+  [a, b] = await Promise.all([startServer(env), startServer(env)]);
+}, 120_000);
+
+afterAll(async () => {
+  socket?.close();
+  await Promise.all([a?.stop(), b?.stop()]);
+  postgres?.stop();
+});
+
+describe("PostgreSQL, two instances", () => {
+  it("applies each migration once, recorded as Prisma records it", async () => {
+    const client = new pg.Client({ connectionString: postgres.url("hookjar") });
+    await client.connect();
+    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`);
+    await client.end();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].migration_name).toMatch(/^\d{14}_init$/);
+    expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].finished_at).toBeInstanceOf(Date);
+  });
+
+  it("streams a capture taken by one instance to a subscriber of the other", async () => {
+    const bin = await createBin(a);
+    socket = io(b.url, { transports: ["websocket"], forceNew: true });
+    const events: any[] = [];
+    socket.on("capture:new", (e) => events.push(e));
+    expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+
+    const sent = await rawRequest(`${a.url}/b/${bin.id}/cross?n=1`, { method: "POST", body: "hello" });
+    const { id } = JSON.parse(sent.body.toString());
+    await expect.poll(() => events.length, { timeout: 5000 }).toBe(1);
+    expect(events[0]).toMatchObject({ id, binId: bin.id, path: "/cross", query: "n=1" });
+    expect((await getJson(`${b.url}/api/bins/${bin.id}/requests/${id}`)).body.body).toEqual({ encoding: "utf8", data: "hello" });
+  });
+
+  it("keeps bytes, header order and filters working on PostgreSQL", async () => {
+    const bin = await createBin(b);
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const binary = await rawRequest(`${b.url}/b/${bin.id}/bytes`, { method: "PUT", headers: [["X-B", "1"], ["x-a", "2"], ["X-B", "3"]], body: bytes });
+    const rid = JSON.parse(binary.body.toString()).id;
+    const body = Buffer.from(await (await fetch(`${a.url}/api/bins/${bin.id}/requests/${rid}/body`)).arrayBuffer());
+    expect(body.equals(bytes)).toBe(true);
+    const capture = (await getJson(`${a.url}/api/bins/${bin.id}/requests/${rid}`)).body;
+    expect(capture.headers.filter(([n]: [string]) => /^x-/i.test(n))).toEqual([["X-B", "1"], ["x-a", "2"], ["X-B", "3"]]);
+
+    await rawRequest(`${b.url}/b/${bin.id}/stripe`, { method: "POST", headers: [["Stripe-Signature", "v1=abc"]], body: '{"type":"Invoice.paid"}' });
+    const list = async (q: string) => (await getJson(`${a.url}/api/bins/${bin.id}/requests?${q}`)).body.items.map((c: any) => c.path);
+    expect(await list("q=invoice")).toEqual(["/stripe"]);
+    expect(await list("header=stripe-signature:V1=ABC")).toEqual(["/stripe"]);
+    expect(await list("method=PUT")).toEqual(["/bytes"]);
+    expect(await list("limit=1")).toEqual(["/stripe"]);
+  });
+});
