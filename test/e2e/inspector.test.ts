@@ -2,23 +2,15 @@ import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, openInspector, openPage, rowIds, tablePairs } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, openInspector, openPage, rowIds, serverAndBrowser, tablePairs } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+import { createBin } from "../helpers/server.ts";
 
-let server: TestServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 type Sent = { method: string; path: string; headers: [string, string][]; body: Buffer };
 
@@ -38,7 +30,7 @@ async function send(captureUrl: string, req: Omit<Sent, "headers"> & { headers?:
 }
 
 async function getCapture(binId: string, id: string) {
-  const res = await fetch(`${server.url}/api/bins/${binId}/requests/${id}`);
+  const res = await fetch(`${e2e.server.url}/api/bins/${binId}/requests/${id}`);
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -61,8 +53,8 @@ describe("inspector", () => {
   const sent: Record<string, Sent & { id: string }> = {};
 
   beforeAll(async () => {
-    bin = await createBin(server, { name: "GitHub staging" });
-    ({ page } = await openPage(browser, server.url));
+    bin = await createBin(e2e.server, { name: "GitHub staging" });
+    ({ page } = await openPage(e2e.browser, e2e.server.url));
   });
 
   it("teaches the first step while the bin is empty", async () => {
@@ -119,7 +111,7 @@ describe("inspector", () => {
     await page.locator("[data-testid=body-section]").scrollIntoViewIfNeeded();
     await shot(page, "binary-capture.png");
     const download = await page.getAttribute("[data-testid=download-body]", "href");
-    const res = await fetch(new URL(download!, server.url));
+    const res = await fetch(new URL(download!, e2e.server.url));
     expect(res.headers.get("content-disposition")).toContain("attachment");
     expect(Buffer.from(await res.arrayBuffer()).equals(BINARY_BODY)).toBe(true);
   });
@@ -190,8 +182,8 @@ const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAE
 
 describe("body views", () => {
   it("shows form fields as a table and multipart parts with their headers and images", async () => {
-    const bin = await createBin(server);
-    const { page, context } = await openPage(browser, server.url);
+    const bin = await createBin(e2e.server);
+    const { page, context } = await openPage(e2e.browser, e2e.server.url);
     await openInspector(page, bin.inspectUrl);
 
     const form = await send(bin.captureUrl, {
@@ -229,8 +221,8 @@ describe("body views", () => {
 
 describe("hostile payloads", () => {
   it("shows HTML and script in path, query, headers and body as text, running nothing", async () => {
-    const bin = await createBin(server);
-    const { page, context } = await openPage(browser, server.url);
+    const bin = await createBin(e2e.server);
+    const { page, context } = await openPage(e2e.browser, e2e.server.url);
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());

@@ -1,19 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+import { createBin } from "../helpers/server.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const capture = async (captureUrl: string, body = "x") =>
   JSON.parse((await rawRequest(captureUrl, { method: "POST", body })).body.toString()).id as string;
@@ -22,10 +13,10 @@ const selectedId = (page: Page) => page.getAttribute("[data-testid=capture-row][
 
 describe("managing captures", () => {
   it("pushes a deletion and a clear to every open inspector", async () => {
-    const bin = await createBin(server);
+    const bin = await createBin(e2e.server);
     const ids = [await capture(bin.captureUrl, "a"), await capture(bin.captureUrl, "b"), await capture(bin.captureUrl, "c")].reverse();
-    const one = (await openPage(browser, server.url)).page;
-    const other = (await openPage(browser, server.url)).page;
+    const one = (await openPage(e2e.browser, e2e.server.url)).page;
+    const other = (await openPage(e2e.browser, e2e.server.url)).page;
     await Promise.all([openInspector(one, bin.inspectUrl), openInspector(other, bin.inspectUrl)]);
     expect(await rowIds(other)).toEqual(ids);
 
@@ -41,14 +32,14 @@ describe("managing captures", () => {
     await one.click("[data-testid=clear-bin]");
     await Promise.all([one, other].map((p) => p.waitForSelector("[data-testid=empty-state]", { timeout: 2000 })));
     expect(await rowIds(other)).toEqual([]);
-    expect((await (await fetch(`${server.url}/api/bins/${bin.id}/requests`)).json()).items).toEqual([]);
+    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}/requests`)).json()).items).toEqual([]);
   });
 
   it("counts what arrives while an older capture is read, and jumps to it", async () => {
-    const bin = await createBin(server);
+    const bin = await createBin(e2e.server);
     const older = await capture(bin.captureUrl, "old");
     const newest = await capture(bin.captureUrl, "new");
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(e2e.browser, e2e.server.url);
     await openInspector(page, bin.inspectUrl);
     await page.click(`[data-testid=capture-row][data-id="${older}"]`);
 
@@ -67,8 +58,8 @@ describe("managing captures", () => {
   });
 
   it("holds new captures while paused and shows them on resume", async () => {
-    const bin = await createBin(server);
-    const { page } = await openPage(browser, server.url);
+    const bin = await createBin(e2e.server);
+    const { page } = await openPage(e2e.browser, e2e.server.url);
     await openInspector(page, bin.inspectUrl);
     await page.click("[data-testid=pause-toggle]");
     await page.waitForSelector("[data-testid=connection][data-state=paused]");

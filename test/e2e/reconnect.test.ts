@@ -1,36 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+import { createBin, startServer } from "../helpers/server.ts";
 
 // One database, served in turn by several server processes: each hands it on with stop(true).
-let server: TestServer | null = null;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const capture = async (captureUrl: string, n: number) =>
   JSON.parse((await rawRequest(`${captureUrl}/n/${n}`, { method: "POST", body: `capture ${n}` })).body.toString()).id as string;
 
 describe("after a lost connection", () => {
   it("resubscribes and shows everything sent meanwhile, once, and drops what was deleted, without a reload", async () => {
-    const bin = await createBin(server!);
-    const { page } = await openPage(browser, server!.url);
+    const bin = await createBin(e2e.server);
+    const { page } = await openPage(e2e.browser, e2e.server.url);
     await openInspector(page, bin.inspectUrl);
     await page.evaluate(() => ((window as any).__sameDocument = true));
-    const { port, dbFile } = server!;
+    const { port, dbFile } = e2e.server;
     const ids = [await capture(bin.captureUrl, 1)];
     await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 2000 });
 
-    await server!.stop(true);
-    server = null;
+    await e2e.server.stop(true);
     await page.waitForSelector("[data-testid=connection][data-state=reconnecting]");
 
     // Captures land while the page is cut off: on a server at another port, so the page cannot
@@ -42,7 +31,7 @@ describe("after a lost connection", () => {
     expect((await fetch(`${elsewhere.url}/api/bins/${bin.id}/requests/${deleted}`, { method: "DELETE" })).status).toBe(204);
     await elsewhere.stop(true);
 
-    server = await startServer({ PORT: String(port) }, dbFile);
+    e2e.server = await startServer({ PORT: String(port) }, dbFile);
     await page.waitForSelector("[data-testid=connection][data-state=live]", { timeout: 15_000 });
     await page.waitForSelector(`[data-id="${ids[0]}"]`, { timeout: 5000 });
     ids.unshift(await capture(bin.captureUrl, 5));

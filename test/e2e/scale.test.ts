@@ -1,22 +1,12 @@
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newSortableId } from "../../lib/ids.ts";
-import { launchBrowser, openInspector, openPage, rowIds } from "../helpers/browser.ts";
+import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin, startServer, type TestServer } from "../helpers/server.ts";
+import { createBin } from "../helpers/server.ts";
 
 const TOTAL = 100_000;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ MAX_CAPTURES_PER_BIN: String(TOTAL * 2) }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser({ MAX_CAPTURES_PER_BIN: String(TOTAL * 2) });
 
 /** Fills a bin with `count` older copies of one real capture, straight into the database (HTTP would take minutes). */
 function seedOlderCopies(dbFile: string, templateId: string, count: number) {
@@ -37,11 +27,11 @@ function seedOlderCopies(dbFile: string, templateId: string, count: number) {
 
 describe("a bin with 100,000 captures", () => {
   it("opens with a few DOM rows and loads older pages by cursor while scrolling, in order", async () => {
-    const bin = await createBin(server);
+    const bin = await createBin(e2e.server);
     const res = await rawRequest(`${bin.captureUrl}/n/0`, { method: "POST", headers: [["Content-Type", "text/plain"]], body: "hello" });
-    seedOlderCopies(server.dbFile, JSON.parse(res.body.toString()).id, TOTAL - 1);
+    seedOlderCopies(e2e.server.dbFile, JSON.parse(res.body.toString()).id, TOTAL - 1);
 
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(e2e.browser, e2e.server.url);
     await openInspector(page, bin.inspectUrl);
     await page.waitForSelector("[data-testid=capture-detail]");
     // Only the first pages are loaded: the server-rendered one and the live resync's.

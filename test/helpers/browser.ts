@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type TestServer } from "./server.ts";
 
 /** Debian's Chromium, driven by playwright-core (its own browser download is not available here). */
 export function launchBrowser(): Promise<Browser> {
@@ -15,6 +17,22 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The one server and one browser of an end-to-end test file, started before its tests and stopped
+ * after them. `server` may be replaced by a test (a restart); the last one is stopped.
+ */
+export function serverAndBrowser(env: Record<string, string> = {}): { server: TestServer; browser: Browser } {
+  const shared = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [shared.server, shared.browser] = await Promise.all([startServer(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }
 
 /** A fresh context at laptop size that may use the clipboard, with page errors collected. */
