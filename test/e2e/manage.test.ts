@@ -71,3 +71,18 @@ describe("managing captures", () => {
     expect(await rowIds(page)).toEqual([held]);
   });
 });
+
+describe("a private bin", () => {
+  it("opens with its token link and then works live on the cookie alone", async () => {
+    const bin = await createBin(e2e.server, { private: true });
+    const { page } = await openPage(e2e.browser, e2e.server.url);
+    await page.goto(bin.inspectUrl);
+    expect(await page.textContent("h1")).toContain("private");
+
+    await openInspector(page, `${bin.inspectUrl}?token=${bin.viewToken}`);
+    expect(page.url()).toBe(bin.inspectUrl);
+    const id = await capture(bin.captureUrl, "secret");
+    await page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`, { timeout: 2000 });
+    expect(await page.textContent("[data-testid=raw-view]")).toBe("secret");
+  });
+});
