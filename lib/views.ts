@@ -50,6 +50,7 @@ export function toAttemptView(a: Attempt): AttemptView {
     error: a.error,
     durationMs: a.durationMs,
     createdAt: a.createdAt.toISOString(),
+    request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody) },
   };
 }
 

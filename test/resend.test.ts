@@ -148,6 +148,9 @@ describe("resend attempts", () => {
     expect(succeeded).toMatchObject({ kind: "resend", method: "PUT", url: `${echo.url}/again`, status: 201, error: null });
     expect(failed).toMatchObject({ kind: "resend", method: "PUT", status: null, error: expect.stringMatching(/refused/) });
     expect(new Date(succeeded.createdAt).toISOString()).toBe(succeeded.createdAt);
+    // What was sent is kept, so the attempt can be opened in the editor again.
+    expect(succeeded.request).toEqual({ headers: [["X-Edit", "1"]], body: { encoding: "utf8", data: "edited" } });
+    expect(failed.request).toEqual({ headers: [], body: { encoding: "utf8", data: "" } });
   });
 
   it("needs the view token to record an attempt on a capture of a private bin", async () => {

@@ -23,6 +23,8 @@ export const AttemptSchema = z.object({
   error: z.string().nullable(),
   durationMs: z.number().int(),
   createdAt: IsoDateSchema,
+  // What was sent, so an attempt can be opened in the editor again.
+  request: z.object({ headers: HeaderPairsSchema, body: EncodedBodySchema }),
 });
 export type AttemptView = z.infer<typeof AttemptSchema>;
 
