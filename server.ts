@@ -4,8 +4,10 @@ import next from "next";
 import { handleCapture, isCapturePath } from "./lib/capture.ts";
 import { config } from "./lib/config.ts";
 import { db } from "./lib/db.ts";
+import { toErrorResponse } from "./lib/errors.ts";
 import { migrate } from "./lib/migrate.ts";
 import { attachRealtime } from "./lib/realtime.ts";
+import { startRetention } from "./lib/retention.ts";
 
 // One listener: captures are answered here from the raw request (byte-exact, and several times
 // faster than a route handler); Socket.IO shares the port; everything else is Next's.
@@ -14,6 +16,7 @@ const dev = process.env.NODE_ENV !== "production";
 const applied = migrate(config.DATABASE_URL);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 await db();
+startRetention(config.RETENTION_DAYS);
 
 const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: import.meta.dirname });
 await app.prepare();
@@ -25,10 +28,10 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   handleCapture(req, res).catch((error: unknown) => {
-    console.error("capture failed", error);
     if (res.headersSent) return res.destroy();
-    res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ error: "internal_error", message: "The capture could not be stored." }));
+    const { status, body } = toErrorResponse(error);
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(body));
   });
 }
 

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { requestToken, tokenMatches } from "./access.ts";
 import { config } from "./config.ts";
 import { ApiError, fromZodError, toErrorResponse } from "./errors.ts";
+import { getBin } from "./store.ts";
 
 /** Helpers for route handlers: parse at the edge, throw typed errors, answer JSON. */
 
@@ -19,6 +21,24 @@ export function route<P = Record<string, never>>(
       return NextResponse.json(body, { status });
     }
   };
+}
+
+/** The bin, if the request may see it: 404 when unknown, 401 when private and the token is missing or wrong. */
+export async function authorizedBin(request: Request, binId: string) {
+  const bin = await getBin(binId);
+  if (!tokenMatches(bin, requestToken(request, binId))) {
+    throw new ApiError(401, "unauthorized", "This bin is private: send its view token as `Authorization: Bearer <token>` or `?token=`.");
+  }
+  return bin;
+}
+
+type BinRow = Awaited<ReturnType<typeof authorizedBin>>;
+
+/** route() for `/api/bins/{id}/…`: the bin is loaded and, when private, its view token checked first. */
+export function binRoute<P extends { id: string }>(
+  handler: (request: NextRequest, params: P, bin: BinRow) => Promise<Response>,
+) {
+  return route<P>(async (request, params) => handler(request, params, await authorizedBin(request, params.id)));
 }
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what?: string): z.infer<S> {

@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { config } from "./config.ts";
+import { RateLimiter } from "./rate-limit.ts";
 import { announceCapture } from "./realtime.ts";
 import type { CustomResponse } from "./schemas/bin.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
-import { findBin, saveCapture } from "./store.ts";
+import { findBinCached, saveCapture } from "./store.ts";
 import { toSummary } from "./views.ts";
 
 /** The capture path, `ANY /b/{binId}[/…][?query]`, served from the raw Node request. */
 
 export const CAPTURE_PREFIX = "/b/";
+
+const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN);
 
 export function isCapturePath(url: string | undefined): boolean {
   return !!url && url.startsWith(CAPTURE_PREFIX);
@@ -93,10 +96,18 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
   const receivedAt = new Date();
   const { binId, path, query } = parseCaptureTarget(req.url ?? "/");
   allowCors(req, res);
-  const bin = binId ? await findBin(binId) : null;
+  const bin = binId ? await findBinCached(binId) : null;
   if (!bin) {
     req.resume();
     return sendJson(res, 404, { error: "bin_not_found", message: "No bin with that id." });
+  }
+  const wait = limiter.take(bin.id);
+  if (wait > 0) {
+    req.resume();
+    return sendJson(res, 429, {
+      error: "rate_limited",
+      message: `This bin takes at most ${config.RATE_LIMIT_PER_MIN} requests a minute; retry in ${wait} s.`,
+    }, { "retry-after": String(wait) });
   }
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > config.MAX_BODY_BYTES) {

@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   MAX_CAPTURES_PER_BIN: z.coerce.number().int().positive().default(1000),
+  // 0 turns these off.
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(0),
+  RETENTION_DAYS: z.coerce.number().min(0).default(0),
   RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
 });
 

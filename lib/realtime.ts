@@ -1,12 +1,13 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
+import { cookieValue, tokenCookie, tokenMatches } from "./access.ts";
 import type { CaptureSummary } from "./schemas/capture.ts";
 import { findBin } from "./store.ts";
 
 /** Live stream of a bin's captures: one Socket.IO room per bin. */
 
-const SubscribeSchema = z.object({ binId: z.string().min(1).max(64) });
+const SubscribeSchema = z.object({ binId: z.string().min(1).max(64), token: z.string().max(200).optional() });
 type Ack = (answer: { ok: true } | { ok: false; error: string }) => void;
 
 // Route handlers run in Next's bundle, a separate module instance: they reach the server's io here.
@@ -35,6 +36,8 @@ async function subscribe(socket: Socket, payload: unknown, ack: Ack) {
   try {
     const bin = await findBin(parsed.data.binId);
     if (!bin) return ack({ ok: false, error: "bin_not_found" });
+    const token = parsed.data.token ?? cookieValue(socket.handshake.headers.cookie, tokenCookie(bin.id));
+    if (!tokenMatches(bin, token)) return ack({ ok: false, error: "unauthorized" });
     await socket.join(room(bin.id));
     ack({ ok: true });
   } catch {

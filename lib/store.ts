@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashToken } from "./access.ts";
 import { config } from "./config.ts";
 import { db } from "./db.ts";
 import { notFound } from "./errors.ts";
@@ -10,8 +10,6 @@ import type { HeaderPairs } from "./schemas/common.ts";
 import { toCaptureView, toSummary } from "./views.ts";
 
 /** Persistence of bins, captures and attempts. Every other module goes through here. */
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createBin(input: CreateBinInput) {
   const prisma = await db();
@@ -25,6 +23,24 @@ export async function createBin(input: CreateBinInput) {
 export async function findBin(id: string) {
   const prisma = await db();
   return prisma.bin.findUnique({ where: { id } });
+}
+
+type BinRow = NonNullable<Awaited<ReturnType<typeof findBin>>>;
+const BIN_CACHE_MS = 2000;
+// The capture path looks its bin up on every request; a short-lived cache spares that query.
+// It lives on globalThis so changes made through Next's route handlers (a separate module
+// instance) invalidate the entries the capture path reads.
+const shared = globalThis as typeof globalThis & { __hookjarBinCache?: Map<string, { bin: BinRow | null; at: number }> };
+const binCache = (shared.__hookjarBinCache ??= new Map());
+
+/** Like findBin, but may answer from a cache at most BIN_CACHE_MS old (other instances' changes). */
+export async function findBinCached(id: string): Promise<BinRow | null> {
+  const hit = binCache.get(id);
+  if (hit && Date.now() - hit.at < BIN_CACHE_MS) return hit.bin;
+  const bin = await findBin(id);
+  if (binCache.size > 10_000) binCache.clear();
+  binCache.set(id, { bin, at: Date.now() });
+  return bin;
 }
 
 export async function getBin(id: string) {
@@ -41,6 +57,7 @@ export async function countCaptures(binId: string) {
 export async function deleteBin(id: string) {
   const prisma = await db();
   const { count } = await prisma.bin.deleteMany({ where: { id } });
+  binCache.delete(id);
   if (count === 0) throw notFound("bin");
 }
 
@@ -48,6 +65,7 @@ export async function setBinResponse(id: string, response: CustomResponse | null
   const prisma = await db();
   await getBin(id);
   await prisma.bin.update({ where: { id }, data: { response: response ?? Prisma.DbNull } });
+  binCache.delete(id);
 }
 
 export async function setBinForward(id: string, forward: Forward | null) {
@@ -57,6 +75,7 @@ export async function setBinForward(id: string, forward: Forward | null) {
     where: { id },
     data: { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false },
   });
+  binCache.delete(id);
 }
 
 const summarySelect = {
@@ -67,18 +86,33 @@ const summarySelect = {
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
   const prisma = await db();
   await getBin(binId);
-  const rows = await prisma.capture.findMany({
-    where: {
-      binId,
-      ...(query.cursor ? { id: { lt: query.cursor } } : {}),
-      ...(query.method ? { method: query.method.toUpperCase() } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-    select: summarySelect,
-  });
-  const items = rows.slice(0, query.limit).map(toSummary);
-  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+  const ids = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Capture" WHERE ${Prisma.join(
+    captureFilters(binId, query),
+    " AND ",
+  )} ORDER BY "id" DESC LIMIT ${query.limit + 1}`;
+  const page = ids.slice(0, query.limit).map((r) => r.id);
+  const rows = await prisma.capture.findMany({ where: { id: { in: page } }, orderBy: { id: "desc" }, select: summarySelect });
+  return { items: rows.map(toSummary), nextCursor: ids.length > query.limit ? page[page.length - 1] : null };
+}
+
+/** SQL conditions for the list filters; text matches ignore case, the body is searched as text. */
+function captureFilters(binId: string, query: ListCapturesQuery): Prisma.Sql[] {
+  const where = [Prisma.sql`"binId" = ${binId}`];
+  if (query.cursor) where.push(Prisma.sql`"id" < ${query.cursor}`);
+  if (query.method) where.push(Prisma.sql`"method" = ${query.method.toUpperCase()}`);
+  if (query.q) {
+    const q = query.q.toLowerCase();
+    where.push(Prisma.sql`(instr(lower("path"), ${q}) > 0 OR instr(lower("query"), ${q}) > 0
+      OR instr(lower(CAST("body" AS TEXT)), ${q}) > 0)`);
+  }
+  if (query.header) {
+    const colon = query.header.indexOf(":");
+    const name = (colon === -1 ? query.header : query.header.slice(0, colon)).trim().toLowerCase();
+    const value = colon === -1 ? "" : query.header.slice(colon + 1).trim().toLowerCase();
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
+      WHERE lower(json_extract(h.value, '$[0]')) = ${name} AND instr(lower(json_extract(h.value, '$[1]')), ${value}) > 0)`);
+  }
+  return where;
 }
 
 async function findCapture(binId: string, id: string) {
@@ -96,6 +130,24 @@ async function findCapture(binId: string, id: string) {
 
 export async function getCapture(binId: string, id: string) {
   return toCaptureView(await findCapture(binId, id));
+}
+
+/** Full captures of a bin, newest first, a page at a time so an export never holds a whole bin. */
+export async function* capturePages(binId: string, ids?: string[], pageSize = 20) {
+  const prisma = await db();
+  await getBin(binId);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.capture.findMany({
+      where: { binId, id: { in: ids, lt: cursor } },
+      include: { attempts: { orderBy: { createdAt: "desc" } } },
+      orderBy: { id: "desc" },
+      take: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows.map(toCaptureView);
+    cursor = rows[rows.length - 1].id;
+  }
 }
 
 export async function getCaptureBody(binId: string, id: string) {
@@ -182,12 +234,15 @@ async function drain() {
     } catch {
       // One bad row (a bin deleted meanwhile) must not fail its neighbours: retry them one by one.
       for (const p of batch) {
-        await prisma.capture.create({ data: p.row }).then(p.resolve, p.reject);
+        await prisma.capture.create({ data: p.row }).then(p.resolve, (e: unknown) => p.reject(binGone(e) ? notFound("bin") : e));
       }
     }
     await pruneBins(new Set(batch.map((p) => p.row.binId)));
   }
 }
+
+// A foreign-key failure here means the bin was deleted after the capture path looked it up.
+const binGone = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003";
 
 /** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
 async function pruneBins(binIds: Set<string>) {
@@ -196,6 +251,13 @@ async function pruneBins(binIds: Set<string>) {
     await prisma.$executeRaw`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "id" <= (
       SELECT "id" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})`;
   }
+}
+
+/** Deletes captures received before `before`; returns how many went. */
+export async function deleteCapturesBefore(before: Date): Promise<number> {
+  const prisma = await db();
+  const { count } = await prisma.capture.deleteMany({ where: { receivedAt: { lt: before } } });
+  return count;
 }
 
 export async function recordAttempt(data: {

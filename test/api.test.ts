@@ -107,6 +107,32 @@ describe("captures", () => {
     expect(body.attempts).toEqual([]);
   });
 
+  it("filters by method, text and header, and keeps paginating within the filter", async () => {
+    const bin = await createBin(server);
+    const send = (method: string, path: string, headers: [string, string][], body: string) =>
+      rawRequest(`${bin.captureUrl}${path}`, { method, headers, body });
+    await send("POST", "/github?event=push", [["X-GitHub-Event", "push"]], '{"ref":"refs/heads/main"}');
+    await send("POST", "/stripe", [["Stripe-Signature", "t=1,v1=abc"]], '{"type":"invoice.Paid"}');
+    await send("PUT", "/other", [["X-GitHub-Event", "ping"]], "zen");
+    await send("POST", "/bin", [["X-Bin", "1"]], "\x00\xff INVOICE");
+    const list = async (params: string) =>
+      (await getJson(`${server.url}/api/bins/${bin.id}/requests?${params}`)).body.items.map((c: any) => c.path);
+
+    expect(await list("method=put")).toEqual(["/other"]);
+    expect(await list("q=invoice")).toEqual(["/bin", "/stripe"]);
+    expect(await list("q=event%3Dpush")).toEqual(["/github"]);
+    expect(await list("header=x-github-event")).toEqual(["/other", "/github"]);
+    expect(await list("header=X-GitHub-Event:PUSH")).toEqual(["/github"]);
+    expect(await list("header=stripe-signature:v1=abc&method=POST&q=paid")).toEqual(["/stripe"]);
+    expect(await list("q=nothing-like-this")).toEqual([]);
+
+    const first = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2`)).body;
+    expect(first.items.map((c: any) => c.path)).toEqual(["/bin", "/stripe"]);
+    const second = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2&cursor=${first.nextCursor}`)).body;
+    expect(second.items.map((c: any) => c.path)).toEqual(["/github"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it("validates list parameters", async () => {
     const bin = await createBin(server);
     for (const q of ["limit=0", "limit=201", "limit=abc", "cursor=not-a-cursor"]) {
@@ -149,5 +175,81 @@ describe("captures", () => {
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toEqual({ status: 201, headers: [], body: "", delayMs: 0 });
     expect((await api(`/bins/${bin.id}/response`, { method: "DELETE" })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toBeNull();
+  });
+});
+
+describe("export and OpenAPI", () => {
+  it("exports captures as a JSON array of Capture, optionally only the given ids", async () => {
+    const bin = await createBin(server);
+    const ids: string[] = [];
+    for (const body of ["one", "two", "three"]) {
+      ids.push(JSON.parse((await rawRequest(`${bin.captureUrl}/e`, { method: "POST", body })).body.toString()).id);
+    }
+    const all = await getJson(`${server.url}/api/bins/${bin.id}/export?format=json`);
+    expect(all.status).toBe(200);
+    expect(all.body.map((c: any) => c.body.data)).toEqual(["three", "two", "one"]);
+    expect(all.body[0]).toEqual((await getJson(`${server.url}/api/bins/${bin.id}/requests/${ids[2]}`)).body);
+
+    const some = await getJson(`${server.url}/api/bins/${bin.id}/export?format=json&ids=${ids[0]},${ids[2]}`);
+    expect(some.body.map((c: any) => c.id)).toEqual([ids[2], ids[0]]);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/export?format=xml`)).status).toBe(400);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/export?ids=bad`)).status).toBe(400);
+  });
+
+  it("exports a HAR 1.2 log with headers, decoded query and binary bodies as base64", async () => {
+    const bin = await createBin(server);
+    const bytes = Buffer.from([0, 1, 2, 253, 254, 255]);
+    await rawRequest(`${bin.captureUrl}/har/path?a=1&b=x%20y`, { method: "PATCH", headers: [["X-Case", "Kept"], ["Content-Type", "application/octet-stream"]], body: bytes });
+    const res = await fetch(`${server.url}/api/bins/${bin.id}/export?format=har`);
+    expect(res.headers.get("content-disposition")).toContain(".har");
+    const har = await res.json();
+    expect(har.log.version).toBe("1.2");
+    const entry = har.log.entries[0];
+    expect(entry.request.method).toBe("PATCH");
+    expect(entry.request.url).toBe(`${server.url}/b/${bin.id}/har/path?a=1&b=x%20y`);
+    expect(entry.request.headers).toContainEqual({ name: "X-Case", value: "Kept" });
+    expect(entry.request.queryString).toEqual([{ name: "a", value: "1" }, { name: "b", value: "x y" }]);
+    expect(entry.request.postData.encoding).toBe("base64");
+    expect(Buffer.from(entry.request.postData.text, "base64").equals(bytes)).toBe(true);
+  });
+
+  it("describes the API in OpenAPI 3.1 with every $ref resolvable", async () => {
+    const { status, body } = await getJson(`${server.url}/api/openapi.json`);
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/api/bins", "/api/bins/{id}/requests", "/api/bins/{id}/export"]));
+    const refs = JSON.stringify(body).match(/#\/components\/schemas\/\w+/g) ?? [];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const r of refs) expect(body.components.schemas[r.split("/").pop()!], r).toBeDefined();
+    expect(body.components.schemas.CreateBin.properties.name.maxLength).toBe(80);
+  });
+});
+
+describe("private bins", () => {
+  it("hands out a view token once and requires it everywhere but the capture path", async () => {
+    const bin = await createBin(server, { private: true });
+    expect(bin.viewToken).toMatch(/^[0-9A-Za-z]{32}$/);
+    const sent = await rawRequest(`${bin.captureUrl}/secret`, { method: "POST", body: "classified" });
+    expect(sent.status).toBe(200);
+    const rid = JSON.parse(sent.body.toString()).id;
+
+    for (const path of [`/bins/${bin.id}`, `/bins/${bin.id}/requests`, `/bins/${bin.id}/requests/${rid}`, `/bins/${bin.id}/requests/${rid}/body`, `/bins/${bin.id}/export`]) {
+      const anonymous = await api(path);
+      expect(anonymous.status, path).toBe(401);
+      expect((await anonymous.json()).error).toBe("unauthorized");
+      expect((await api(path, { headers: { authorization: "Bearer wrong" } })).status, path).toBe(401);
+      expect((await api(path, { headers: { authorization: `Bearer ${bin.viewToken}` } })).status, path).toBe(200);
+      expect((await api(`${path}?token=${bin.viewToken}`)).status, path).toBe(200);
+      expect((await api(path, { headers: { cookie: `hookjar_${bin.id}=${bin.viewToken}` } })).status, path).toBe(200);
+    }
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(401);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body).toMatchObject({ private: true, requestCount: 1 });
+    expect(JSON.stringify((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body)).not.toContain(bin.viewToken);
+  });
+
+  it("keeps public bins open and tokenless", async () => {
+    const bin = await createBin(server, {});
+    expect(bin.viewToken).toBeUndefined();
+    expect((await api(`/bins/${bin.id}`)).status).toBe(200);
   });
 });

@@ -47,6 +47,14 @@ describe("live stream", () => {
     expect(await emitAck(socket, "bin:unsubscribe", { binId: bin.id })).toEqual({ ok: true });
   });
 
+  it("requires the view token to subscribe to a private bin", async () => {
+    const socket = connect();
+    const bin = await createBin(server, { private: true });
+    expect(await emitAck(socket, "bin:subscribe", { binId: bin.id })).toEqual({ ok: false, error: "unauthorized" });
+    expect(await emitAck(socket, "bin:subscribe", { binId: bin.id, token: "wrong" })).toEqual({ ok: false, error: "unauthorized" });
+    expect(await emitAck(socket, "bin:subscribe", { binId: bin.id, token: bin.viewToken })).toEqual({ ok: true });
+  });
+
   it("sends capture:new for subscribed bins only, after the capture is stored", async () => {
     const watched = await createBin(server);
     const other = await createBin(server);

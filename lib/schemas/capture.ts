@@ -48,3 +48,13 @@ export const ListCapturesQuerySchema = z.object({
   header: z.string().min(1).max(200).optional(),
 });
 export type ListCapturesQuery = z.infer<typeof ListCapturesQuerySchema>;
+
+export const ExportQuerySchema = z.object({
+  format: z.enum(["har", "json"]).default("json"),
+  ids: z
+    .string()
+    .transform((s) => s.split(",").map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[0-9A-Z]{26}$/, "ids must be capture ids")).max(1000))
+    .optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;

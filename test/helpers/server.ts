@@ -8,18 +8,21 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export type TestServer = {
   url: string;
   port: number;
+  pid: number;
   dbFile: string;
   logs: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server; its temp data is removed unless `keepData` (to restart on it). */
+  stop: (keepData?: boolean) => Promise<void>;
 };
 
 /**
  * Starts the real server (server.ts, production build of Next) as a child process on an
- * ephemeral 127.0.0.1 port, with a fresh SQLite file. Reuse `dbFile` to restart on the same data.
+ * ephemeral 127.0.0.1 port, with a fresh SQLite file. Pass a stopped server's `dbFile` to restart on
+ * its data; the new server then owns that data.
  */
 export async function startServer(env: Record<string, string> = {}, dbFile?: string): Promise<TestServer> {
-  const dir = dbFile ? null : mkdtempSync(path.join(tmpdir(), "hookjar-test-"));
-  const file = dbFile ?? path.join(dir!, "hookjar.db");
+  const dir = dbFile ? path.dirname(dbFile) : mkdtempSync(path.join(tmpdir(), "hookjar-test-"));
+  const file = dbFile ?? path.join(dir, "hookjar.db");
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
@@ -53,9 +56,10 @@ export async function startServer(env: Record<string, string> = {}, dbFile?: str
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dbFile: file,
     logs: () => output,
-    stop: () => stopChild(child, dir),
+    stop: (keepData = false) => stopChild(child, keepData ? null : dir),
   };
 }
 

@@ -1,6 +1,8 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/CopyButton.tsx";
+import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
+import { tokenCookie, tokenMatches } from "@/lib/access.ts";
 import { publicOrigin } from "@/lib/api.ts";
 import { findBin, listCaptures } from "@/lib/store.ts";
 import { binUrls } from "@/lib/views.ts";
@@ -9,6 +11,7 @@ export default async function BinPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const bin = await findBin(id);
   if (!bin) notFound();
+  if (!tokenMatches(bin, (await cookies()).get(tokenCookie(bin.id))?.value)) return <PrivateBinNotice />;
   const origin = publicOrigin(new Request("http://x", { headers: await headers() }));
   const { captureUrl } = binUrls(bin.id, origin);
   const curl = `curl -X POST -H 'Content-Type: application/json' -d '{"hello":"world"}' ${captureUrl}`;

@@ -1,9 +1,9 @@
-import { route } from "@/lib/api.ts";
+import { binRoute } from "@/lib/api.ts";
 import { getCaptureBody } from "@/lib/store.ts";
 
 type Params = { id: string; rid: string };
 
-export const GET = route<Params>(async (request, { id, rid }) => {
+export const GET = binRoute<Params>(async (request, { id, rid }) => {
   const { bytes, contentType } = await getCaptureBody(id, rid);
   const download = request.nextUrl.searchParams.has("download");
   return new Response(new Uint8Array(bytes), {

@@ -1,0 +1,15 @@
+import { parse, publicOrigin, queryParams, binRoute } from "@/lib/api.ts";
+import { exportStream } from "@/lib/export.ts";
+import { ExportQuerySchema } from "@/lib/schemas/capture.ts";
+
+type Params = { id: string };
+
+export const GET = binRoute<Params>(async (request, { id }) => {
+  const { format, ids } = parse(ExportQuerySchema, queryParams(request), "query");
+  return new Response(exportStream(id, format, publicOrigin(request), ids), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="hookjar-${id}.${format === "har" ? "har" : "json"}"`,
+    },
+  });
+});

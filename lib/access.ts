@@ -1,0 +1,31 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/** Private bins: everything but capturing needs the bin's view token. Pure: no database here. */
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const tokenCookie = (binId: string) => `hookjar_${binId}`;
+
+export function tokenMatches(bin: { viewTokenHash: string | null }, token: string | null | undefined): boolean {
+  if (bin.viewTokenHash === null) return true;
+  if (!token) return false;
+  const given = Buffer.from(hashToken(token), "hex");
+  return timingSafeEqual(given, Buffer.from(bin.viewTokenHash, "hex"));
+}
+
+/** The token a request carries: `Authorization: Bearer`, `?token=`, or the inspector's cookie. */
+export function requestToken(request: Request, binId: string): string | null {
+  const auth = request.headers.get("authorization");
+  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
+  const query = new URL(request.url).searchParams.get("token");
+  if (query) return query;
+  return cookieValue(request.headers.get("cookie"), tokenCookie(binId));
+}
+
+export function cookieValue(header: string | null | undefined, name: string): string | null {
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { getJson, rawRequest } from "./helpers/http.ts";
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const send = async (url: string, body = "x") => rawRequest(url, { method: "POST", body });
+const paths = async (s: TestServer, binId: string) =>
+  (await getJson(`${s.url}/api/bins/${binId}/requests?limit=200`)).body.items.map((c: any) => c.path);
+
+describe("limits", () => {
+  it("keeps a bin at MAX_CAPTURES_PER_BIN by pruning the oldest captures", async () => {
+    server = await startServer({ MAX_CAPTURES_PER_BIN: "5" });
+    const bin = await createBin(server);
+    for (let i = 0; i < 8; i++) expect((await send(`${bin.captureUrl}/${i}`)).status).toBe(200);
+    expect(await paths(server, bin.id)).toEqual(["/7", "/6", "/5", "/4", "/3"]);
+  });
+
+  it("answers 429 with Retry-After past RATE_LIMIT_PER_MIN, per bin, storing nothing", async () => {
+    server = await startServer({ RATE_LIMIT_PER_MIN: "3" });
+    const bin = await createBin(server);
+    const other = await createBin(server);
+    for (let i = 0; i < 3; i++) expect((await send(bin.captureUrl)).status).toBe(200);
+    const limited = await send(bin.captureUrl);
+    expect(limited.status).toBe(429);
+    expect(JSON.parse(limited.body.toString())).toMatchObject({ error: "rate_limited", message: expect.stringMatching(/3 requests a minute/) });
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.requestCount).toBe(3);
+    expect((await send(other.captureUrl)).status).toBe(200);
+  });
+
+  it("deletes captures older than RETENTION_DAYS when the server starts", async () => {
+    server = await startServer();
+    const bin = await createBin(server);
+    const old = JSON.parse((await send(`${bin.captureUrl}/old`)).body.toString()).id;
+    await send(`${bin.captureUrl}/new`);
+    const { dbFile } = server;
+    await server.stop(true);
+    const sqlite = new Database(dbFile);
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
+    sqlite.prepare(`UPDATE "Capture" SET "receivedAt" = ? WHERE "id" = ?`).run(fortyDaysAgo, old);
+    sqlite.close();
+
+    server = await startServer({ RETENTION_DAYS: "30" }, dbFile);
+    await expect.poll(() => paths(server!, bin.id)).toEqual(["/new"]);
+  });
+});
