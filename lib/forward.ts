@@ -1,10 +1,10 @@
-import { sendAttempt } from "./attempt.ts";
+import { keepAttempt, sendAttempt } from "./attempt.ts";
 import { config } from "./config.ts";
 import { ApiError } from "./errors.ts";
 import { replayRequest } from "./replay.ts";
 import type { Forward } from "./schemas/bin.ts";
 import { privateTargetsAllowed, resolveTarget } from "./ssrf.ts";
-import { getBin, recordAttempt, setBinForward, type StoredCapture } from "./store.ts";
+import { getBin, setBinForward, type StoredCapture } from "./store.ts";
 import { WorkQueue } from "./work-queue.ts";
 
 /** Auto-forward: each new capture of a bin is replayed to the bin's forward URL, after the sender has its answer. */
@@ -35,7 +35,7 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
     await sendAttempt(capture.id, "forward", request);
   });
   if (queued) return;
-  recordAttempt({
+  void keepAttempt({
     captureId: capture.id,
     kind: "forward",
     method: request.method,
@@ -45,7 +45,7 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
     status: null,
     error: `Not forwarded: ${MAX_PENDING_PER_BIN} earlier captures of this bin are still waiting for the forward target.`,
     durationMs: 0,
-  }).catch((error: unknown) => console.error("could not record a skipped forward", error));
+  });
 }
 
 /** Saves a bin's forward setting, refusing a target the SSRF guard would refuse at forwarding time. */

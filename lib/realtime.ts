@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cookieValue, tokenCookie, tokenMatches } from "./access.ts";
 import { config } from "./config.ts";
 import { kind } from "./db.ts";
-import type { CaptureSummary } from "./schemas/capture.ts";
+import type { AttemptView, CaptureSummary } from "./schemas/capture.ts";
 import { findBin } from "./store.ts";
 
 /** Live stream of a bin's captures: one Socket.IO room per bin. */
@@ -66,4 +66,6 @@ function emit(binId: string, event: string, payload: unknown) {
 
 export const announceCapture = (capture: CaptureSummary) => emit(capture.binId, "capture:new", capture);
 export const announceDeleted = (binId: string, id: string) => emit(binId, "capture:deleted", { binId, id });
+export const announceAttempt = (binId: string, id: string, attempt: AttemptView) =>
+  emit(binId, "capture:attempt", { binId, id, attempt });
 export const announceCleared = (binId: string) => emit(binId, "bin:cleared", { binId });

@@ -263,7 +263,7 @@ export async function deleteCapturesBefore(before: Date): Promise<number> {
   return count;
 }
 
-export async function recordAttempt(data: {
+export type NewAttempt = {
   captureId: string;
   kind: "resend" | "forward";
   method: string;
@@ -273,8 +273,15 @@ export async function recordAttempt(data: {
   status: number | null;
   error: string | null;
   durationMs: number;
-}) {
+};
+
+/** Stores an attempt; answers it with the bin its capture belongs to. */
+export async function recordAttempt(data: NewAttempt) {
   const prisma = await db();
-  return prisma.attempt.create({ data: { id: newSortableId(), ...data } });
+  const { capture, ...attempt } = await prisma.attempt.create({
+    data: { id: newSortableId(), ...data },
+    include: { capture: { select: { binId: true } } },
+  });
+  return { attempt, binId: capture.binId };
 }
 

@@ -87,6 +87,23 @@ describe("live stream", () => {
     expect(events).toHaveLength(1);
   });
 
+  it("announces each attempt recorded on a capture (capture:attempt)", async () => {
+    const bin = await createBin(server);
+    const socket = connect();
+    const attempts = collect(socket, "capture:attempt");
+    await emitAck(socket, "bin:subscribe", { binId: bin.id });
+    const rid = JSON.parse((await rawRequest(bin.captureUrl, { method: "POST", body: "orig" })).body.toString()).id;
+    // Resend the capture to this same bin: loopback targets are allowed while the server listens on loopback.
+    const res = await fetch(`${server.url}/api/resend`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ method: "PUT", url: `${bin.captureUrl}/again`, headers: [["X-Again", "1"]], body: { encoding: "utf8", data: "edited" }, captureId: rid }),
+    });
+    expect(res.status).toBe(200);
+    await until(() => attempts.length === 1);
+    expect(attempts[0]).toMatchObject({ binId: bin.id, id: rid, attempt: { kind: "resend", method: "PUT", status: 200, request: { headers: [["X-Again", "1"]] } } });
+  });
+
   it("announces deletions and clears", async () => {
     const bin = await createBin(server);
     const socket = connect();
