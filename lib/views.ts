@@ -13,13 +13,15 @@ export function toBinView(bin: Bin, origin: string): BinView {
   return { id: bin.id, name: bin.name, ...binUrls(bin.id, origin), createdAt: bin.createdAt.toISOString() };
 }
 
+export const forwardOf = (bin: Pick<Bin, "forwardUrl" | "forwardEnabled">): Forward | null =>
+  bin.forwardUrl ? { url: bin.forwardUrl, enabled: bin.forwardEnabled } : null;
+
 export function toBinDetail(bin: Bin, origin: string, requestCount: number): BinDetail {
-  const forward: Forward | null = bin.forwardUrl ? { url: bin.forwardUrl, enabled: bin.forwardEnabled } : null;
   return {
     ...toBinView(bin, origin),
     requestCount,
     response: (bin.response as CustomResponse | null) ?? null,
-    forward,
+    forward: forwardOf(bin),
     private: bin.viewTokenHash !== null,
   };
 }

@@ -5,7 +5,9 @@ import { useState } from "react";
 import { CopyButton } from "@/components/CopyButton.tsx";
 import { ThemeToggle } from "@/components/ThemeToggle.tsx";
 import { clearBin } from "./api.ts";
+import type { Forward } from "@/lib/schemas/bin.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { ForwardSettings } from "./ForwardSettings.tsx";
 import { sampleCurl } from "./sampleCurl.ts";
 import type { Connection } from "./useLiveBin.ts";
 
@@ -14,6 +16,7 @@ const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medi
 type Props = {
   binId: string;
   name: string | null;
+  forward: Forward | null;
   captureUrl: string;
   connection: Connection;
   paused: boolean;
@@ -23,7 +26,7 @@ type Props = {
 };
 
 /** The top of the inspector: the bin's capture URL and what controls the whole bin. */
-export function BinBar({ binId, name, captureUrl, connection, paused, heldCount, canClear, onPause }: Props) {
+export function BinBar({ binId, name, forward, captureUrl, connection, paused, heldCount, canClear, onPause }: Props) {
   return (
     <header className="flex flex-col gap-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex items-center gap-3">
@@ -36,6 +39,7 @@ export function BinBar({ binId, name, captureUrl, connection, paused, heldCount,
           <button type="button" onClick={() => onPause(!paused)} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
             {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
           </button>
+          <ForwardSettings binId={binId} initial={forward} />
           <ClearBinButton binId={binId} disabled={!canClear} />
           <ThemeToggle />
         </div>

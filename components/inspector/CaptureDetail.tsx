@@ -6,6 +6,8 @@ import { parseUrlEncoded } from "@/lib/payload.ts";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { captureRequestUrl } from "@/lib/snippets.ts";
 import { localTimestamp, timeAgo } from "@/lib/time.ts";
+import type { Draft } from "@/lib/resend-draft.ts";
+import { AttemptList } from "./AttemptList.tsx";
 import { BodyView } from "./BodyView.tsx";
 import { DetailActions } from "./DetailActions.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
@@ -15,7 +17,9 @@ import type { Loaded } from "./useCapture.ts";
 import { useNow } from "./useNow.ts";
 
 /** The right pane: everything about one capture. */
-export function CaptureDetail({ loaded, captureUrl }: { loaded: Loaded; captureUrl: string }) {
+type Props = { loaded: Loaded; captureUrl: string; onEdit: (captureId: string, draft: Draft) => void };
+
+export function CaptureDetail({ loaded, captureUrl, onEdit }: Props) {
   if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500">Loading…</p>;
   if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500">This capture was deleted.</p>;
   if (loaded.status === "error") return <p role="alert" className="p-6 text-sm text-rose-600">Could not load this capture: {loaded.message}</p>;
@@ -30,7 +34,7 @@ export function CaptureDetail({ loaded, captureUrl }: { loaded: Loaded; captureU
             {capture.query && <span className="text-slate-500">?{capture.query}</span>}
           </h2>
         </div>
-        <DetailActions capture={capture} captureUrl={captureUrl} />
+        <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} />
       </header>
       <Overview capture={capture} captureUrl={captureUrl} />
       {capture.query && (
@@ -44,6 +48,11 @@ export function CaptureDetail({ loaded, captureUrl }: { loaded: Loaded; captureU
       >
         <PairsTable pairs={capture.headers} testId="headers-table" />
       </Section>
+      {capture.attempts.length > 0 && (
+        <Section title={`Resends & forwards (${capture.attempts.length})`} testId="attempts">
+          <AttemptList attempts={capture.attempts} onEdit={(draft) => onEdit(capture.id, draft)} />
+        </Section>
+      )}
       <Section title="Body" testId="body-section">
         <BodyView
           key={capture.id}

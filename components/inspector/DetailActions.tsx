@@ -3,16 +3,17 @@
 import { useState } from "react";
 import { CopyButton } from "@/components/CopyButton.tsx";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
+import { targetKey } from "@/components/resend/ResendEditor.tsx";
+import { draftFromCapture, type Draft } from "@/lib/resend-draft.ts";
 import { toCurl, toFetch } from "@/lib/snippets.ts";
 import { bodyUrl, deleteCapture } from "./api.ts";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/**
- * What can be done with the open capture. Actions that send it elsewhere (Edit & resend) belong
- * here too, next to the copy buttons.
- */
-export function DetailActions({ capture, captureUrl }: { capture: CaptureView; captureUrl: string }) {
+type Props = { capture: CaptureView; captureUrl: string; onEdit: (draft: Draft) => void };
+
+/** What can be done with the open capture. */
+export function DetailActions({ capture, captureUrl, onEdit }: Props) {
   const [error, setError] = useState<string | null>(null);
   async function remove() {
     setError(null);
@@ -21,6 +22,14 @@ export function DetailActions({ capture, captureUrl }: { capture: CaptureView; c
   }
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="detail-actions">
+      <button
+        type="button"
+        onClick={() => onEdit(draftFromCapture(capture, localStorage.getItem(targetKey(capture.binId))))}
+        className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-semibold whitespace-nowrap text-white hover:bg-indigo-500"
+        data-testid="edit-resend"
+      >
+        Edit &amp; resend
+      </button>
       <CopyButton getText={() => toCurl(capture, captureUrl)} label="Copy as cURL" testId="copy-curl" />
       <CopyButton getText={() => toFetch(capture, captureUrl)} label="Copy as fetch" testId="copy-fetch" />
       {capture.bodySize > 0 && (

@@ -1,9 +1,12 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import type { Forward } from "@/lib/schemas/bin.ts";
 import type { CapturePage } from "@/lib/schemas/capture.ts";
 import { toCurl } from "@/lib/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
+import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
+import type { Draft } from "@/lib/resend-draft.ts";
 import { BinBar } from "./BinBar.tsx";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
@@ -12,13 +15,18 @@ import { useCapture } from "./useCapture.ts";
 import { useLiveBin } from "./useLiveBin.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 
-export type InspectorBin = { id: string; name: string | null; captureUrl: string };
+export type InspectorBin = { id: string; name: string | null; captureUrl: string; forward: Forward | null };
 
 /** The live inspector of one bin: captures on the left, the selected one on the right. */
 export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: CapturePage }) {
-  const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage);
-  const { loaded, cached } = useCapture(bin.id, state.selectedId);
+  // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
+  const reloadRef = useRef<(captureId: string) => void>(() => {});
+  const onAttempt = useCallback((captureId: string) => reloadRef.current(captureId), []);
+  const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt);
+  const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
+  reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ captureId: string; draft: Draft } | null>(null);
 
   const flash = (text: string) => {
     setNotice(text);
@@ -45,6 +53,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
       <BinBar
         binId={bin.id}
         name={bin.name}
+        forward={bin.forward}
         captureUrl={bin.captureUrl}
         connection={connection}
         paused={state.paused}
@@ -92,12 +101,22 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           {empty ? (
             <EmptyState captureUrl={bin.captureUrl} />
           ) : state.selectedId ? (
-            <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} />
+            <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} onEdit={(captureId, draft) => setEditing({ captureId, draft })} />
           ) : (
             <p className="p-6 text-sm text-slate-500">Select a capture.</p>
           )}
         </main>
       </div>
+      {editing && (
+        <ResendEditor
+          key={`${editing.captureId}:${JSON.stringify(editing.draft)}`}
+          binId={bin.id}
+          captureId={editing.captureId}
+          initial={editing.draft}
+          onClose={() => setEditing(null)}
+          onSent={() => reload(editing.captureId)}
+        />
+      )}
       {notice && (
         <div role="status" data-testid="notice" className="fixed bottom-4 left-1/2 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
           {notice}

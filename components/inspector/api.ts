@@ -1,3 +1,4 @@
+import type { Forward } from "@/lib/schemas/bin.ts";
 import type { CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
 
 /** The inspector's calls to the REST API (SPEC.md). */
@@ -32,4 +33,10 @@ export async function deleteCapture(binId: string, id: string): Promise<void> {
 
 export async function clearBin(binId: string): Promise<void> {
   await ok(await fetch(base(binId), { method: "DELETE" }));
+}
+
+/** Sets (or with null, removes) the bin's auto-forward target. */
+export async function saveForward(binId: string, forward: Forward | null): Promise<void> {
+  const url = `/api/bins/${encodeURIComponent(binId)}/forward`;
+  await ok(await fetch(url, forward ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(forward) } : { method: "DELETE" }));
 }

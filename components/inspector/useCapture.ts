@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { fetchCapture } from "./api.ts";
 
@@ -14,6 +14,7 @@ const LOADING: Loaded = { status: "loading" };
 export function useCapture(binId: string, id: string | null) {
   const cache = useRef(new Map<string, CaptureView>());
   const [result, setResult] = useState<{ id: string; loaded: Loaded } | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     if (!id) return;
@@ -35,10 +36,20 @@ export function useCapture(binId: string, id: string | null) {
       },
     );
     return () => abort.abort();
-  }, [binId, id]);
+  }, [binId, id, version]);
+
+  // Drops a capture that changed on the server (an attempt was recorded), reloading it if shown.
+  const reload = useCallback(
+    (captureId: string) => {
+      cache.current.delete(captureId);
+      if (captureId === id) setVersion((v) => v + 1);
+    },
+    [id],
+  );
 
   return {
     loaded: result && result.id === id ? result.loaded : LOADING,
     cached: (captureId: string) => cache.current.get(captureId) ?? null,
+    reload,
   };
 }

@@ -19,13 +19,15 @@ const BATCH_MS = 30;
  * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
  * newest pages from the REST API so whatever arrived or went while disconnected is reconciled.
  */
-export function useLiveBin(binId: string, firstPage: CapturePage) {
+export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void) {
   const [state, dispatch] = useReducer(inspectorReducer, firstPage, initialState);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [loadingOlder, setLoadingOlder] = useState(false);
   const loadingRef = useRef(false);
   const stateRef = useRef<InspectorState>(state);
   stateRef.current = state;
+  const onAttemptRef = useRef(onAttempt);
+  onAttemptRef.current = onAttempt;
 
   const highlight = useCallback((captures: CaptureSummary[]) => {
     const ids = captures.map((c) => c.id);
@@ -95,6 +97,9 @@ export function useLiveBin(binId: string, firstPage: CapturePage) {
       if (event.binId !== binId) return;
       batch = batch.filter((c) => c.id !== event.id);
       dispatch({ type: "removed", ids: new Set([event.id]) });
+    });
+    socket.on("capture:attempt", (event: { binId: string; id: string }) => {
+      if (event.binId === binId) onAttemptRef.current(event.id);
     });
     socket.on("bin:cleared", (event: { binId: string }) => {
       if (event.binId !== binId) return;

@@ -6,7 +6,7 @@ import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
 import { tokenCookie, tokenMatches } from "@/lib/access.ts";
 import { publicOrigin } from "@/lib/api.ts";
 import { findBin, listCaptures } from "@/lib/store.ts";
-import { binUrls } from "@/lib/views.ts";
+import { binUrls, forwardOf } from "@/lib/views.ts";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,5 +20,5 @@ export default async function BinPage({ params }: Props) {
   const origin = publicOrigin(new Request("http://x", { headers: await headers() }));
   const { captureUrl } = binUrls(bin.id, origin);
   const firstPage = await listCaptures(bin.id, { limit: 100 });
-  return <Inspector bin={{ id: bin.id, name: bin.name, captureUrl }} firstPage={firstPage} />;
+  return <Inspector bin={{ id: bin.id, name: bin.name, captureUrl, forward: forwardOf(bin) }} firstPage={firstPage} />;
 }

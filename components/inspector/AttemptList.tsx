@@ -1,0 +1,31 @@
+"use client";
+
+import { statusTone } from "@/components/statusTone.ts";
+import { draftFromAttempt, type Draft } from "@/lib/resend-draft.ts";
+import type { AttemptView } from "@/lib/schemas/capture.ts";
+import { localTimestamp } from "@/lib/time.ts";
+
+/** Every resend and auto-forward of a capture, newest first, each one open to edit again. */
+export function AttemptList({ attempts, onEdit }: { attempts: AttemptView[]; onEdit: (draft: Draft) => void }) {
+  return (
+    <ul className="flex flex-col divide-y divide-slate-100 text-[13px] dark:divide-slate-800" data-testid="attempt-list">
+      {attempts.map((a) => (
+        <li key={a.id} className="flex items-center gap-3 py-1.5" data-testid="attempt">
+          <span className={`w-12 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-xs font-bold text-white ${statusTone(a.status)}`}>
+            {a.status ?? "fail"}
+          </span>
+          <span className="w-16 shrink-0 text-xs uppercase text-slate-500">{a.kind}</span>
+          <span className="min-w-0 flex-1 truncate font-mono" title={`${a.method} ${a.url}`}>
+            <span className="font-semibold">{a.method}</span> {a.url}
+            {a.error && <span className="block truncate text-xs text-rose-600" title={a.error}>{a.error}</span>}
+          </span>
+          <span className="shrink-0 text-xs text-slate-500">{a.durationMs} ms</span>
+          <time className="hidden shrink-0 text-xs text-slate-500 xl:inline">{localTimestamp(a.createdAt)}</time>
+          <button type="button" onClick={() => onEdit(draftFromAttempt(a))} className="shrink-0 text-xs font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            Edit again
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

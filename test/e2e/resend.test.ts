@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { rawRequest } from "../helpers/http.ts";
+import { createBin } from "../helpers/server.ts";
+import { startEcho, until, type Echo } from "../helpers/target.ts";
+
+// The app listens on 127.0.0.1 only, so resending to this machine's services is allowed.
+const e2e = serverAndBrowser();
+let echo: Echo;
+
+beforeAll(async () => {
+  echo = await startEcho((req, res) => {
+    res.writeHead(202, "Accepted", { "Content-Type": "application/json", "X-Target": "echo" });
+    res.end(JSON.stringify({ received: JSON.parse(req.body.toString() || "null"), path: req.url }));
+  });
+});
+afterAll(() => echo?.close());
+
+describe("edit & resend in the inspector", () => {
+  it("sends an edited JSON capture to a target and shows its answer, then keeps the attempt", async () => {
+    const bin = await createBin(e2e.server);
+    const original = JSON.stringify({ event: "order.created", amount: 10 });
+    await rawRequest(`${bin.captureUrl}/orders?src=shop`, {
+      method: "POST",
+      headers: [["Content-Type", "application/json"], ["X-Signature", "sha256=abc"]],
+      body: original,
+    });
+    const { page, errors } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.click("[data-testid=capture-row]");
+    await page.click("[data-testid=edit-resend]");
+
+    const dialog = page.getByRole("dialog", { name: "Edit and resend" });
+    await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe("http://localhost:8080/orders?src=shop");
+    await dialog.getByLabel("Target URL").fill(`${echo.url}/hooks/orders`);
+    const edited = JSON.stringify({ event: "order.created", amount: 99 });
+    await dialog.getByLabel("Request body").fill(edited);
+    await dialog.getByRole("button", { name: "Format JSON" }).click();
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+
+    await page.waitForSelector("[data-testid=resend-status]", { timeout: 15_000 });
+    expect(await page.textContent("[data-testid=resend-status]")).toBe("202");
+    expect(JSON.parse((await page.textContent("[data-testid=resend-body]"))!)).toEqual({ received: { event: "order.created", amount: 99 }, path: "/hooks/orders" });
+    await page.screenshot({ path: `${ARTIFACTS}resend-editor.png` });
+
+    const sent = echo.received.at(-1)!;
+    expect(sent.method).toBe("POST");
+    expect(sent.url).toBe("/hooks/orders");
+    expect(sent.headers).toContainEqual(["X-Signature", "sha256=abc"]);
+    expect(sent.headers).toContainEqual(["Content-Type", "application/json"]);
+    expect(JSON.parse(sent.body.toString())).toEqual({ event: "order.created", amount: 99 });
+    expect(sent.body.toString()).toBe(JSON.stringify(JSON.parse(edited), null, 2));
+
+    await dialog.getByRole("button", { name: "Close editor" }).click();
+    await page.waitForSelector("[data-testid=attempt]");
+    expect(await page.textContent("[data-testid=attempt]")).toContain(`${echo.url}/hooks/orders`);
+    expect(await page.textContent("[data-testid=attempt]")).toContain("202");
+
+    // An attempt opens again in the editor with what it sent.
+    await page.getByRole("button", { name: "Edit again" }).click();
+    await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe(`${echo.url}/hooks/orders`);
+    expect(JSON.parse(await dialog.getByLabel("Request body").inputValue())).toEqual({ event: "order.created", amount: 99 });
+    expect(errors).toEqual([]);
+  });
+
+  it("shows why a target could not be reached", async () => {
+    const bin = await createBin(e2e.server);
+    await rawRequest(bin.captureUrl, { method: "POST", body: "x" });
+    const { page } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.click("[data-testid=capture-row]");
+    await page.click("[data-testid=edit-resend]");
+    const dialog = page.getByRole("dialog", { name: "Edit and resend" });
+    await dialog.getByLabel("Target URL").fill("ftp://127.0.0.1/x");
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await page.waitForSelector("[data-testid=resend-error]");
+    expect(await page.textContent("[data-testid=resend-error]")).toMatch(/http/);
+  });
+
+  it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {
+    const bin = await createBin(e2e.server);
+    const { page } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, bin.inspectUrl);
+    await page.click("[data-testid=forward-toggle]");
+    await page.fill("#forward-url", `${echo.url}/fwd`);
+    await page.click("[data-testid=forward-save]");
+    await page.waitForSelector("[data-testid=forward-toggle]:has-text('Forwarding')");
+
+    const before = echo.received.length;
+    await rawRequest(`${bin.captureUrl}/gh?x=1`, { method: "POST", headers: [["Content-Type", "application/json"]], body: '{"forward":true}' });
+    await until(() => echo.received.length > before);
+    expect(echo.received.at(-1)!.url).toBe("/fwd/gh?x=1");
+    await page.click("[data-testid=capture-row]");
+    await page.waitForSelector("[data-testid=attempt]", { timeout: 5000 });
+    expect(await page.textContent("[data-testid=attempt]")).toMatch(/forward/i);
+    expect(await page.textContent("[data-testid=attempt]")).toContain("202");
+    await page.screenshot({ path: `${ARTIFACTS}forward-attempts.png` });
+  });
+});
