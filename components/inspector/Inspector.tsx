@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { Forward } from "@/lib/schemas/bin.ts";
-import type { CapturePage } from "@/lib/schemas/capture.ts";
+import type { CaptureFilter, CapturePage } from "@/lib/schemas/capture.ts";
 import { toCurl } from "@/lib/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
@@ -11,6 +11,7 @@ import { BinBar } from "./BinBar.tsx";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
 import { EmptyState } from "./EmptyState.tsx";
+import { FilterBar } from "./FilterBar.tsx";
 import { useCapture } from "./useCapture.ts";
 import { useLiveBin } from "./useLiveBin.ts";
 import { useShortcuts } from "./useShortcuts.ts";
@@ -22,7 +23,9 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
   const reloadRef = useRef<(captureId: string) => void>(() => {});
   const onAttempt = useCallback((captureId: string) => reloadRef.current(captureId), []);
-  const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt);
+  const [filter, setFilter] = useState<CaptureFilter>({});
+  const filtering = Object.keys(filter).length > 0;
+  const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt, filter);
   const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
   reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
@@ -58,11 +61,12 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
         connection={connection}
         paused={state.paused}
         heldCount={state.held.length}
-        canClear={!empty}
+        canClear={!empty || filtering}
         onPause={(paused) => dispatch({ type: "paused", paused })}
       />
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-[380px] shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[420px] dark:border-slate-800 dark:bg-slate-950">
+          <FilterBar onChange={setFilter} />
           <div className="flex h-9 items-center justify-between border-b border-slate-200 px-3 text-xs text-slate-500 dark:border-slate-800">
             <span data-testid="capture-count">
               {state.items.length}
@@ -82,7 +86,11 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           </div>
           {empty ? (
             <p className="p-4 text-sm text-slate-500">
-              {state.held.length ? `${state.held.length} new while paused: resume live to see them.` : "No captures yet."}
+              {state.held.length
+                ? `${state.held.length} new while paused: resume live to see them.`
+                : filtering
+                  ? "No captures match these filters."
+                  : "No captures yet."}
             </p>
           ) : (
             <CaptureList
@@ -98,7 +106,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           )}
         </aside>
         <main className="min-w-0 flex-1 overflow-y-auto bg-white dark:bg-slate-950">
-          {empty ? (
+          {empty && !filtering ? (
             <EmptyState captureUrl={bin.captureUrl} />
           ) : state.selectedId ? (
             <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} onEdit={(captureId, draft) => setEditing({ captureId, draft })} />

@@ -1,5 +1,5 @@
 import type { Forward } from "@/lib/schemas/bin.ts";
-import type { CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
+import type { CaptureFilter, CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
 
 /** The inspector's calls to the REST API (SPEC.md). */
 
@@ -13,8 +13,9 @@ async function ok(res: Response): Promise<Response> {
 
 const base = (binId: string) => `/api/bins/${encodeURIComponent(binId)}/requests`;
 
-export async function fetchCapturePage(binId: string, cursor: string | null, limit = 200): Promise<CapturePage> {
+export async function fetchCapturePage(binId: string, cursor: string | null, limit = 200, filter: CaptureFilter = {}): Promise<CapturePage> {
   const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
   return (await ok(await fetch(`${base(binId)}?${query}`, { cache: "no-store" }))).json();
 }
 

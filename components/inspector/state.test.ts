@@ -10,6 +10,16 @@ const ids = (s: InspectorState) => s.items.map((c) => c.id);
 const start = (...list: string[]) => initialState({ items: list.map(capture), nextCursor: null });
 
 describe("inspectorReducer", () => {
+  it("refills a cleared list quietly (a new filter) but flashes what a resync finds new", () => {
+    const cleared = reduce(start("B", "A"), { type: "cleared" });
+    const quiet = reduce(cleared, { type: "resynced", fetched: [capture("B")], gone: new Set(), nextCursor: "B", quiet: true });
+    expect(ids(quiet)).toEqual(["B"]);
+    expect(quiet.nextCursor).toBe("B");
+    expect(quiet.fresh.size).toBe(0);
+    const loud = reduce(quiet, { type: "resynced", fetched: [capture("C"), capture("B")], gone: new Set(), nextCursor: null });
+    expect([...loud.fresh]).toEqual(["C"]);
+  });
+
   it("selects the newest capture at first, and follows new ones while the newest is selected", () => {
     let s = start("B", "A");
     expect(s.selectedId).toBe("B");

@@ -20,7 +20,7 @@ export type InspectorState = {
 
 export type InspectorAction =
   | { type: "arrived"; captures: CaptureSummary[] }
-  | { type: "resynced"; fetched: CaptureSummary[]; gone: ReadonlySet<string>; nextCursor: string | null }
+  | { type: "resynced"; fetched: CaptureSummary[]; gone: ReadonlySet<string>; nextCursor: string | null; quiet?: boolean }
   | { type: "olderLoaded"; page: CapturePage }
   | { type: "removed"; ids: ReadonlySet<string> }
   | { type: "cleared" }
@@ -49,7 +49,7 @@ export function inspectorReducer(state: InspectorState, action: InspectorAction)
     case "resynced": {
       const pruned = remove(state, action.gone);
       const base = pruned.items.length === 0 ? { ...pruned, nextCursor: action.nextCursor } : pruned;
-      return arrive(base, action.fetched);
+      return arrive(base, action.fetched, action.quiet);
     }
     case "olderLoaded":
       return { ...state, items: mergeCaptures(state.items, action.page.items), nextCursor: action.page.nextCursor };
@@ -85,7 +85,8 @@ function select(state: InspectorState, id: string): InspectorState {
   return { ...state, selectedId: id, unread };
 }
 
-function arrive(state: InspectorState, captures: CaptureSummary[]): InspectorState {
+/** `quiet`: the captures are not news (a list refilled for a new filter), so nothing flashes. */
+function arrive(state: InspectorState, captures: CaptureSummary[], quiet = false): InspectorState {
   const news = captures.filter((c) => indexOfId(state.items, c.id) === -1);
   if (news.length === 0) return state;
   if (state.paused) return { ...state, held: mergeCaptures(state.held, news) };
@@ -93,7 +94,7 @@ function arrive(state: InspectorState, captures: CaptureSummary[]): InspectorSta
   const following = state.selectedId === null || state.selectedId === state.items[0]?.id;
   const items = mergeCaptures(state.items, news);
   const fresh = new Set(state.fresh);
-  for (const c of news) fresh.add(c.id);
+  if (!quiet) for (const c of news) fresh.add(c.id);
   if (following) return { ...state, items, fresh, selectedId: items[0].id };
   const unread = new Set(state.unread);
   for (const c of news) unread.add(c.id);

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { io } from "socket.io-client";
-import type { CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
+import type { CaptureFilter, CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
 import { vanishedIds } from "@/lib/timeline.ts";
 import { fetchCapturePage } from "./api.ts";
 import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
@@ -19,7 +19,7 @@ const BATCH_MS = 30;
  * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
  * newest pages from the REST API so whatever arrived or went while disconnected is reconciled.
  */
-export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void) {
+export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void, filter: CaptureFilter) {
   const [state, dispatch] = useReducer(inspectorReducer, firstPage, initialState);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -28,6 +28,13 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   stateRef.current = state;
   const onAttemptRef = useRef(onAttempt);
   onAttemptRef.current = onAttempt;
+  // Only the server can tell whether a capture matches a filter (it may search the body): while
+  // one is set, arrivals trigger a resync of the filtered list instead of being added as they come.
+  const filterKey = JSON.stringify(filter);
+  const filterRef = useRef({ filter, key: filterKey });
+  filterRef.current = { filter, key: filterKey };
+  const resyncRef = useRef<() => void>(() => {});
+  const refilling = useRef(false);
 
   const highlight = useCallback((captures: CaptureSummary[]) => {
     const ids = captures.map((c) => c.id);
@@ -48,6 +55,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     };
 
     async function resync() {
+      const { filter, key } = filterRef.current;
       const { items: before, held } = stateRef.current;
       const shown = [...held, ...before];
       const newest = shown.reduce<string | null>((max, c) => (max === null || c.id > max ? c.id : max), null);
@@ -55,14 +63,17 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       let cursor: string | null = null;
       // Page down from the newest until the pages meet what is already shown.
       while (true) {
-        const page: CapturePage = await fetchCapturePage(binId, cursor, PAGE);
+        const page: CapturePage = await fetchCapturePage(binId, cursor, PAGE, filter);
         fetched.push(...page.items);
         cursor = page.nextCursor;
         if (!cursor || newest === null || page.items.some((c) => c.id <= newest)) break;
       }
-      if (!alive) return;
-      dispatch({ type: "resynced", fetched, gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor });
-      highlight(fetched);
+      // A filter changed meanwhile: these results answer a question nobody asks any more.
+      if (!alive || key !== filterRef.current.key) return;
+      const quiet = refilling.current;
+      refilling.current = false;
+      dispatch({ type: "resynced", fetched, gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor, quiet });
+      if (!quiet) highlight(fetched);
     }
 
     // A failed subscription or resync is retried by a fresh connection, which subscribes and resyncs again.
@@ -88,8 +99,16 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     // Our own disconnects (bin gone, retry) have set the state already.
     socket.on("disconnect", (reason) => reason !== "io client disconnect" && setConnection("reconnecting"));
     socket.io.on("reconnect_attempt", () => setConnection("reconnecting"));
+    let resyncTimer: ReturnType<typeof setTimeout> | null = null;
+    resyncRef.current = () => {
+      resyncTimer ??= setTimeout(() => {
+        resyncTimer = null;
+        resync().catch(retrySoon);
+      }, BATCH_MS);
+    };
     socket.on("capture:new", (capture: CaptureSummary) => {
       if (capture.binId !== binId) return;
+      if (filterRef.current.key !== "{}") return resyncRef.current();
       batch.push(capture);
       batchTimer ??= setTimeout(flushBatch, BATCH_MS);
     });
@@ -109,17 +128,30 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     return () => {
       alive = false;
       if (batchTimer) clearTimeout(batchTimer);
+      if (resyncTimer) clearTimeout(resyncTimer);
       socket.disconnect();
     };
   }, [binId, highlight]);
 
+  // A new filter starts the list afresh from the server.
+  const firstFilter = useRef(filterKey);
+  useEffect(() => {
+    if (filterKey === firstFilter.current) return;
+    firstFilter.current = "";
+    dispatch({ type: "cleared" });
+    refilling.current = true;
+    resyncRef.current();
+  }, [filterKey]);
+
   const loadOlder = useCallback(async () => {
+    const { filter, key } = filterRef.current;
     const cursor = stateRef.current.nextCursor;
     if (!cursor || loadingRef.current) return;
     loadingRef.current = true;
     setLoadingOlder(true);
     try {
-      dispatch({ type: "olderLoaded", page: await fetchCapturePage(binId, cursor, PAGE) });
+      const page = await fetchCapturePage(binId, cursor, PAGE, filter);
+      if (key === filterRef.current.key) dispatch({ type: "olderLoaded", page });
     } catch {
       // Nothing to do: the list asks again when it is scrolled.
     } finally {

@@ -50,6 +50,8 @@ export const ListCapturesQuerySchema = z.object({
   header: z.string().min(1).max(200).optional(),
 });
 export type ListCapturesQuery = z.infer<typeof ListCapturesQuerySchema>;
+/** The list's filters alone (what narrows the list, not how it is paged). */
+export type CaptureFilter = Pick<ListCapturesQuery, "method" | "q" | "header">;
 
 export const ExportQuerySchema = z.object({
   format: z.enum(["har", "json"]).default("json"),
