@@ -4,7 +4,7 @@ import { db, kind } from "./db.ts";
 import { notFound } from "./errors.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 import { newBinId, newSortableId, newToken } from "./ids.ts";
-import { headerCondition, searchConditions } from "./search-sql.ts";
+import { headerCondition, insertCaptures, searchConditions } from "./dialect.ts";
 import type { CreateBinInput, CustomResponse, Forward } from "./schemas/bin.ts";
 import type { CapturePage, ListCapturesQuery } from "./schemas/capture.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
@@ -232,7 +232,7 @@ async function drain() {
     }
     const batch = queue.splice(0, n);
     try {
-      await prisma.capture.createMany({ data: batch.map((p) => p.row) });
+      await prisma.$executeRaw(insertCaptures(kind, batch.map((p) => p.row)));
       for (const p of batch) p.resolve();
     } catch {
       // One bad row (a bin deleted meanwhile) must not fail its neighbours: retry them one by one.

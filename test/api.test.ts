@@ -94,6 +94,7 @@ describe("captures", () => {
     );
     expect(body.items[0]).toMatchObject({ binId: bin.id, method: "PUT", path: "/s", query: "x=1", contentType: "text/plain", bodySize: 3, remoteAddress: "127.0.0.1" });
     expect(body.items[0].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(body.items[0].receivedAt) - Date.now())).toBeLessThan(60_000);
   });
 
   it("returns a full capture with headers, http version, utf8 body and attempts", async () => {

@@ -59,6 +59,8 @@ describe("PostgreSQL, two instances", () => {
     const body = Buffer.from(await (await fetch(`${a.url}/api/bins/${bin.id}/requests/${rid}/body`)).arrayBuffer());
     expect(body.equals(bytes)).toBe(true);
     const capture = (await getJson(`${a.url}/api/bins/${bin.id}/requests/${rid}`)).body;
+    // Stored as UTC and read back as the moment it was received (a time zone slip would be hours off).
+    expect(Math.abs(Date.parse(capture.receivedAt) - Date.now())).toBeLessThan(60_000);
     expect(capture.headers.filter(([n]: [string]) => /^x-/i.test(n))).toEqual([["X-B", "1"], ["x-a", "2"], ["X-B", "3"]]);
 
     await rawRequest(`${b.url}/b/${bin.id}/stripe`, { method: "POST", headers: [["Stripe-Signature", "v1=abc"]], body: '{"type":"Invoice.paid"}' });
