@@ -16,6 +16,7 @@ const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medi
 type Props = {
   binId: string;
   name: string | null;
+  shareUrl: string | null;
   forward: Forward | null;
   captureUrl: string;
   connection: Connection;
@@ -26,7 +27,7 @@ type Props = {
 };
 
 /** The top of the inspector: the bin's capture URL and what controls the whole bin. */
-export function BinBar({ binId, name, forward, captureUrl, connection, paused, heldCount, canClear, onPause }: Props) {
+export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause }: Props) {
   return (
     <header className="flex flex-col gap-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex items-center gap-3">
@@ -34,6 +35,12 @@ export function BinBar({ binId, name, forward, captureUrl, connection, paused, h
           Hookjar
         </Link>
         {name && <span className="truncate text-sm text-slate-500">/ {name}</span>}
+        {shareUrl && (
+          <span className="flex items-center gap-2">
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800 dark:bg-amber-900 dark:text-amber-200">Private</span>
+            <CopyButton text={shareUrl} label="Copy share link" testId="copy-share-link" />
+          </span>
+        )}
         <div className="ml-auto flex items-center gap-2">
           <ConnectionBadge connection={connection} paused={paused} />
           <button type="button" onClick={() => onPause(!paused)} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>

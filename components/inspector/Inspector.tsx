@@ -16,7 +16,7 @@ import { useCapture } from "./useCapture.ts";
 import { useLiveBin } from "./useLiveBin.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 
-export type InspectorBin = { id: string; name: string | null; captureUrl: string; forward: Forward | null };
+export type InspectorBin = { id: string; name: string | null; captureUrl: string; shareUrl: string | null; forward: Forward | null };
 
 /** The live inspector of one bin: captures on the left, the selected one on the right. */
 export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: CapturePage }) {
@@ -56,6 +56,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
       <BinBar
         binId={bin.id}
         name={bin.name}
+        shareUrl={bin.shareUrl}
         forward={bin.forward}
         captureUrl={bin.captureUrl}
         connection={connection}

@@ -16,9 +16,12 @@ export default async function BinPage({ params }: Props) {
   const { id } = await params;
   const bin = await findBin(id);
   if (!bin) notFound();
-  if (!tokenMatches(bin, (await cookies()).get(tokenCookie(bin.id))?.value)) return <PrivateBinNotice />;
+  const token = (await cookies()).get(tokenCookie(bin.id))?.value;
+  if (!tokenMatches(bin, token)) return <PrivateBinNotice />;
   const origin = publicOrigin(new Request("http://x", { headers: await headers() }));
-  const { captureUrl } = binUrls(bin.id, origin);
+  const { captureUrl, inspectUrl } = binUrls(bin.id, origin);
+  // Whoever may watch a private bin may hand it on: the share link carries the token.
+  const shareUrl = bin.viewTokenHash && token ? `${inspectUrl}?token=${encodeURIComponent(token)}` : null;
   const firstPage = await listCaptures(bin.id, { limit: 100 });
-  return <Inspector bin={{ id: bin.id, name: bin.name, captureUrl, forward: forwardOf(bin) }} firstPage={firstPage} />;
+  return <Inspector bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, forward: forwardOf(bin) }} firstPage={firstPage} />;
 }
