@@ -4,7 +4,7 @@ import { ApiError } from "./errors.ts";
 import { replayRequest } from "./replay.ts";
 import type { Forward } from "./schemas/bin.ts";
 import { privateTargetsAllowed, resolveTarget } from "./ssrf.ts";
-import { getBin, setBinForward, type StoredCapture } from "./store.ts";
+import { setBinForward, type StoredCapture } from "./store.ts";
 import { WorkQueue } from "./work-queue.ts";
 
 /** Auto-forward: each new capture of a bin is replayed to the bin's forward URL, after the sender has its answer. */
@@ -50,7 +50,6 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
 
 /** Saves a bin's forward setting, refusing a target the SSRF guard would refuse at forwarding time. */
 export async function saveForward(binId: string, forward: Forward): Promise<void> {
-  await getBin(binId);
   if (!privateTargetsAllowed(config)) {
     try {
       await resolveTarget(new URL(forward.url).hostname, false);

@@ -10,7 +10,11 @@ import type { CapturePage, ListCapturesQuery } from "./schemas/capture.ts";
 import type { HeaderPairs } from "./schemas/common.ts";
 import { toCaptureView, toSummary } from "./views.ts";
 
-/** Persistence of bins, captures and attempts. Every other module goes through here. */
+/**
+ * Persistence of bins, captures and attempts. Every other module goes through here. Functions
+ * given a bin id trust the caller to have found the bin (route handlers do, through binRoute);
+ * those that look a capture up tell a missing bin from a missing capture.
+ */
 
 export async function createBin(input: CreateBinInput) {
   const prisma = await db();
@@ -63,20 +67,18 @@ export async function deleteBin(id: string) {
 }
 
 export async function setBinResponse(id: string, response: CustomResponse | null) {
-  const prisma = await db();
-  await getBin(id);
-  await prisma.bin.update({ where: { id }, data: { response: response ?? Prisma.DbNull } });
-  binCache.delete(id);
+  await updateBin(id, { response: response ?? Prisma.DbNull });
 }
 
 export async function setBinForward(id: string, forward: Forward | null) {
+  await updateBin(id, { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false });
+}
+
+async function updateBin(id: string, data: Prisma.BinUpdateManyMutationInput) {
   const prisma = await db();
-  await getBin(id);
-  await prisma.bin.update({
-    where: { id },
-    data: { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false },
-  });
+  const { count } = await prisma.bin.updateMany({ where: { id }, data });
   binCache.delete(id);
+  if (count === 0) throw notFound("bin");
 }
 
 const summarySelect = {
@@ -86,7 +88,6 @@ const summarySelect = {
 
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
   const prisma = await db();
-  await getBin(binId);
   const ids = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Capture" WHERE ${Prisma.join(
     captureFilters(binId, query),
     " AND ",
@@ -138,7 +139,6 @@ export async function getCapture(binId: string, id: string) {
 /** Full captures of a bin, newest first, a page at a time so an export never holds a whole bin. */
 export async function* capturePages(binId: string, ids?: string[], pageSize = 20) {
   const prisma = await db();
-  await getBin(binId);
   let cursor: string | undefined;
   for (;;) {
     const rows = await prisma.capture.findMany({
@@ -169,7 +169,6 @@ export async function deleteCapture(binId: string, id: string) {
 
 export async function clearCaptures(binId: string) {
   const prisma = await db();
-  await getBin(binId);
   await prisma.capture.deleteMany({ where: { binId } });
 }
 

@@ -57,6 +57,25 @@ describe("bins", () => {
     expect(missing.body).toMatchObject({ error: "bin_not_found", message: expect.any(String) });
   });
 
+  it("answers 404 bin_not_found on every bin route of an unknown bin", async () => {
+    const json = { "content-type": "application/json" };
+    const calls: [string, string, RequestInit?][] = [
+      ["GET", "/bins/NoSuchBin0000000000000/requests"],
+      ["DELETE", "/bins/NoSuchBin0000000000000/requests"],
+      ["GET", "/bins/NoSuchBin0000000000000/requests/01M8AAAAAAAAAAAAAAAAAAAAAA"],
+      ["GET", "/bins/NoSuchBin0000000000000/export"],
+      ["PUT", "/bins/NoSuchBin0000000000000/response", { headers: json, body: JSON.stringify({ status: 200 }) }],
+      ["DELETE", "/bins/NoSuchBin0000000000000/response"],
+      ["PUT", "/bins/NoSuchBin0000000000000/forward", { headers: json, body: JSON.stringify({ url: "http://127.0.0.1:9/x" }) }],
+      ["DELETE", "/bins/NoSuchBin0000000000000/forward"],
+    ];
+    for (const [method, path, init] of calls) {
+      const res = await api(path, { method, ...init });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect((await res.json()).error, `${method} ${path}`).toBe("bin_not_found");
+    }
+  });
+
   it("deletes a bin with its captures", async () => {
     const bin = await createBin(server);
     const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "1" });
