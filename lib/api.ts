@@ -47,9 +47,28 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what?: str
   return parsed.data;
 }
 
-/** The request's JSON body; an empty body counts as `{}` so optional bodies may be left out. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+const DEFAULT_JSON_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * The request's JSON body; an empty body counts as `{}` so optional bodies may be left out.
+ * Read with a byte cap: a schema's limits only apply once the whole body is in memory.
+ */
+export async function jsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Promise<unknown> {
+  const tooLarge = () =>
+    new ApiError(413, "payload_too_large", `The request body is larger than ${limit} bytes.`, { limit });
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

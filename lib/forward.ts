@@ -1,6 +1,7 @@
 import { keepAttempt, sendAttempt } from "./attempt.ts";
 import { config } from "./config.ts";
 import { ApiError } from "./errors.ts";
+import { hasHeader } from "./headers.ts";
 import { replayRequest } from "./replay.ts";
 import type { Forward } from "./schemas/bin.ts";
 import { privateTargetsAllowed, resolveTarget } from "./ssrf.ts";
@@ -14,7 +15,13 @@ const CONCURRENCY = 8;
 // A bin whose target is slow gets this many captures in flight or waiting; later ones are recorded as skipped.
 const MAX_PENDING_PER_BIN = 100;
 
+// …and all bins together hold at most this many body bytes waiting, whatever the number of bins.
+const MAX_PENDING_BYTES = 256 * 1024 * 1024;
+/** Added to every forwarded request, so a forward that arrives at a Hookjar bin is not forwarded again. */
+export const FORWARD_MARK = "X-Hookjar-Forwarded";
+
 const queue = new WorkQueue(CONCURRENCY, MAX_PENDING_PER_BIN);
+let pendingBytes = 0;
 
 type ForwardingBin = { id: string; forwardUrl: string | null; forwardEnabled: boolean };
 
@@ -30,22 +37,34 @@ export function forwardCapture(bin: ForwardingBin, capture: StoredCapture): void
 }
 
 function enqueue(binId: string, capture: StoredCapture, base: string) {
-  const request = replayRequest(capture, base, { timeoutMs: FORWARD_TIMEOUT_MS, allowPrivate: privateTargetsAllowed(config) });
+  const replay = replayRequest(capture, base, { timeoutMs: FORWARD_TIMEOUT_MS, allowPrivate: privateTargetsAllowed(config) });
+  const request = { ...replay, headers: [...replay.headers, [FORWARD_MARK, binId] as [string, string]] };
+  const skip = (why: string) =>
+    void keepAttempt({
+      captureId: capture.id,
+      kind: "forward",
+      method: request.method,
+      url: request.url,
+      requestHeaders: request.headers,
+      requestBody: new Uint8Array(),
+      status: null,
+      error: `Not forwarded: ${why}`,
+      durationMs: 0,
+    });
+  // A forward that reaches a Hookjar bin (this one, or one forwarding back) would loop for ever.
+  if (hasHeader(capture.headers, FORWARD_MARK)) return skip("it was itself forwarded by Hookjar, and forwarding it again could loop.");
+  if (pendingBytes + request.body.length > MAX_PENDING_BYTES) return skip("too many forwarded bodies are still waiting for their targets.");
+  pendingBytes += request.body.length;
   const queued = queue.offer(binId, async () => {
-    await sendAttempt(capture.id, "forward", request);
+    try {
+      await sendAttempt(capture.id, "forward", request);
+    } finally {
+      pendingBytes -= request.body.length;
+    }
   });
   if (queued) return;
-  void keepAttempt({
-    captureId: capture.id,
-    kind: "forward",
-    method: request.method,
-    url: request.url,
-    requestHeaders: request.headers,
-    requestBody: new Uint8Array(),
-    status: null,
-    error: `Not forwarded: ${MAX_PENDING_PER_BIN} earlier captures of this bin are still waiting for the forward target.`,
-    durationMs: 0,
-  });
+  pendingBytes -= request.body.length;
+  skip(`${MAX_PENDING_PER_BIN} earlier captures of this bin are still waiting for the forward target.`);
 }
 
 /** Saves a bin's forward setting, refusing a target the SSRF guard would refuse at forwarding time. */

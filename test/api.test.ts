@@ -41,6 +41,10 @@ describe("bins", () => {
     const long = await post("/bins", { name: "x".repeat(81) });
     expect(long.status).toBe(400);
 
+    const huge = await post("/bins", JSON.stringify({ name: "x".repeat(3 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: "payload_too_large", limit: 2 * 1024 * 1024 });
+
     const notJson = await post("/bins", "{nope");
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error).toBe("invalid_json");

@@ -64,7 +64,8 @@ describe("auto-forward", () => {
       const got = arrived().find((r) => r.url === `/hooks/sub/${i}?fixed=1&n=${i}&x=%2F+y`);
       expect(got, `capture ${i}`).toBeDefined();
       expect(got!.method).toBe(s.method);
-      expect(withoutTransport(got!.headers)).toEqual(withoutTransport(s.headers));
+      // As sent, plus the mark that keeps a forward from being forwarded again.
+      expect(withoutTransport(got!.headers)).toEqual([...withoutTransport(s.headers), ["X-Hookjar-Forwarded", bin.id]]);
       expect(got!.headers).toContainEqual(["Content-Length", String(s.body.length)]);
       expect(got!.body.equals(s.body), `body of capture ${i}`).toBe(true);
     }
@@ -81,8 +82,24 @@ describe("auto-forward", () => {
       body: "chunked body",
     });
     const got = await until(() => echo.received.find((r) => r.url === "/hop/h"), 5000, "the forward");
-    expect(got.headers).toEqual([["Host", new URL(echo.url).host], ["X-Kept", "yes"], ["Content-Length", "12"], ["Connection", "close"]]);
+    expect(got.headers).toEqual([
+      ["Host", new URL(echo.url).host], ["X-Kept", "yes"], ["X-Hookjar-Forwarded", bin.id], ["Content-Length", "12"], ["Connection", "close"],
+    ]);
     expect(got.body.toString()).toBe("chunked body");
+  });
+
+  it("does not forward a forward: a bin forwarding to itself takes one copy, not a loop", async () => {
+    const bin = await createBin(server);
+    await setForward(bin.id, { url: `${bin.captureUrl}/looped`, enabled: true });
+    const first = JSON.parse((await rawRequest(`${bin.captureUrl}/start`, { method: "POST", body: "once" })).body.toString()).id;
+    expect(await until(() => attemptsOf(bin.id, first).then((a) => a[0]), 5000)).toMatchObject({ kind: "forward", status: 200 });
+    const list = async () => (await (await fetch(`${server.url}/api/bins/${bin.id}/requests`)).json()).items as { id: string; path: string }[];
+    const copy = await until(() => list().then((items) => items.find((c) => c.path === "/looped/start")), 5000, "the forwarded copy");
+    expect(await until(() => attemptsOf(bin.id, copy.id).then((a) => a[0]), 5000)).toMatchObject({
+      kind: "forward", status: null, error: expect.stringMatching(/itself forwarded/),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await list()).map((c) => c.path)).toEqual(["/looped/start", "/start"]);
   });
 
   it("does nothing while disabled or removed", async () => {

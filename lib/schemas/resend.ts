@@ -5,6 +5,8 @@ import { EncodedBodySchema, HeaderPairsSchema, HTTP_TOKEN, SendableHeaderPairsSc
 
 // Room for a 10 MiB body in base64 (the capture limit's default), and not much more.
 const MAX_BODY_CHARS = 16 * 1024 * 1024;
+/** The whole resend request as JSON: the body plus room for headers and escaping. */
+export const RESEND_JSON_LIMIT = MAX_BODY_CHARS + 8 * 1024 * 1024;
 
 const SendBodySchema = z.discriminatedUnion("encoding", [
   z.object({ encoding: z.literal("utf8"), data: z.string().max(MAX_BODY_CHARS) }),
