@@ -137,9 +137,14 @@ async function acknowledge(req: IncomingMessage, res: ServerResponse, custom: Cu
   sendJson(res, 200, { ok: true, id });
 }
 
+const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
+
 async function sendCustom(res: ServerResponse, custom: CustomResponse) {
   if (custom.delayMs > 0) await new Promise((r) => setTimeout(r, custom.delayMs));
   res.statusCode = custom.status;
-  for (const [name, value] of custom.headers) res.appendHeader(name, value);
+  for (const [name, value] of custom.headers) {
+    // Node frames the body itself; a framing header that disagreed would corrupt the connection.
+    if (!FRAMING.has(name.toLowerCase())) res.appendHeader(name, value);
+  }
   res.end(custom.body);
 }

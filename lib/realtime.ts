@@ -37,10 +37,14 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 async function shareThroughPostgres(io: Server) {
   const [{ default: pg }, { createAdapter }] = await Promise.all([import("pg"), import("@socket.io/postgres-adapter")]);
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // A dropped connection (a restart, a failover) must not crash the process: pg reconnects.
+  const log = (error: Error) => console.error("PostgreSQL (live events):", error.message);
+  pool.on("error", log);
+  pool.on("connect", (client) => client.on("error", log));
   // Events larger than NOTIFY's payload limit travel through this table (the adapter's own layout).
   await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
     id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
-  io.adapter(createAdapter(pool));
+  io.adapter(createAdapter(pool, { errorHandler: log }));
 }
 
 async function subscribe(socket: Socket, payload: unknown, ack: Ack) {

@@ -195,6 +195,8 @@ describe("captures", () => {
     expect((await put({ status: 200, headers: [["Bad Name", "x"]] })).status).toBe(400);
     expect((await put({ status: 200, headers: [["X-Ok", "a\r\nSet-Cookie: x"]] })).status).toBe(400);
     expect((await put({ status: 200, delayMs: 30_001 })).status).toBe(400);
+    expect((await put({ status: 100 })).status).toBe(400);
+    expect((await put({ status: 200, headers: [["X-Check", "✓"]] })).status).toBe(400);
     expect((await put({ status: 201 })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toEqual({ status: 201, headers: [], body: "", delayMs: 0 });
     expect((await api(`/bins/${bin.id}/response`, { method: "DELETE" })).status).toBe(204);

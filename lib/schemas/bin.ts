@@ -8,7 +8,8 @@ export const CreateBinSchema = z.object({
 export type CreateBinInput = z.infer<typeof CreateBinSchema>;
 
 export const CustomResponseSchema = z.object({
-  status: z.number().int().min(100).max(599),
+  // 1xx answers are interim: a sender would wait for a final one that never comes.
+  status: z.number().int().min(200, "status must be a final answer, 200–599").max(599),
   headers: SendableHeaderPairsSchema.max(100).default([]),
   body: z.string().max(1024 * 1024).default(""),
   delayMs: z.number().int().min(0).max(30_000).default(0),

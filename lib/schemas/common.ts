@@ -13,15 +13,17 @@ export type EncodedBody = z.infer<typeof EncodedBodySchema>;
 
 export const IsoDateSchema = z.iso.datetime();
 
-// RFC 9110 token characters; values exclude CR, LF and NUL so nothing can smuggle a header line.
+// RFC 9110 token characters.
 export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HEADER_VALUE = /^[^\r\n\0]*$/;
+// Field values: visible ASCII, space, tab and obs-text bytes (RFC 9110 §5.5), which Node sends as
+// is; no CR or LF, so nothing can smuggle in a header line.
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Header pairs that are safe to put on the wire (outgoing requests, custom responses). */
 export const SendableHeaderPairsSchema = z.array(
   z.tuple([
     z.string().regex(HTTP_TOKEN, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)"),
-    z.string().regex(HEADER_VALUE, "header value must not contain CR, LF or NUL"),
+    z.string().regex(HEADER_VALUE, "header value must be printable text (no CR, LF, control characters or characters beyond U+00FF)"),
   ]),
 );
 
