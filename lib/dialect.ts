@@ -5,30 +5,30 @@ import type { StoredCapture } from "./store.ts";
 /** The SQL that differs between SQLite and PostgreSQL, in one place. */
 
 /**
- * The list's text search. Text matches ignore ASCII case; the body is searched as bytes, so
- * binary bodies neither break the query nor hide text inside them.
+ * The list's text search: path and query in any case; the body as bytes, so binary bodies neither
+ * break the query nor hide text inside them, ignoring the case of ASCII letters.
  */
 export function searchConditions(kind: DatabaseKind, q: string): Prisma.Sql {
-  const needle = q.toLowerCase();
+  // Both sides are lowered by the database itself, so its idea of case applies to both alike.
   if (kind === "postgresql") {
-    // encode(…, 'escape') turns any bytes into text the same way for body and needle alike.
-    return Prisma.sql`(strpos(lower("path"), ${needle}) > 0 OR strpos(lower("query"), ${needle}) > 0
-      OR strpos(lower(encode("body", 'escape')), encode(convert_to(${needle}, 'UTF8'), 'escape')) > 0)`;
+    // encode(…, 'escape') turns any bytes into text the same way for body and needle.
+    return Prisma.sql`(strpos(lower("path"), lower(${q})) > 0 OR strpos(lower("query"), lower(${q})) > 0
+      OR position(convert_to(${q}, 'UTF8') in "body") > 0
+      OR strpos(lower(encode("body", 'escape')), lower(encode(convert_to(${q}, 'UTF8'), 'escape'))) > 0)`;
   }
-  return Prisma.sql`(instr(lower("path"), ${needle}) > 0 OR instr(lower("query"), ${needle}) > 0
-    OR instr(lower(CAST("body" AS TEXT)), ${needle}) > 0)`;
+  // The exact bytes anywhere in the body (past NUL bytes too), or the text in any case up to the first NUL.
+  return Prisma.sql`(instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
+    OR instr("body", CAST(${q} AS BLOB)) > 0 OR instr(lower(CAST("body" AS TEXT)), lower(${q})) > 0)`;
 }
 
 /** A header named `name` (any case) whose value contains `value` (any case; "" matches all). */
 export function headerCondition(kind: DatabaseKind, name: string, value: string): Prisma.Sql {
-  const n = name.toLowerCase();
-  const v = value.toLowerCase();
   if (kind === "postgresql") {
     return Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements("Capture"."headers") h
-      WHERE lower(h->>0) = ${n} AND strpos(lower(h->>1), ${v}) > 0)`;
+      WHERE lower(h->>0) = lower(${name}) AND strpos(lower(h->>1), lower(${value})) > 0)`;
   }
   return Prisma.sql`EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
-    WHERE lower(json_extract(h.value, '$[0]')) = ${n} AND instr(lower(json_extract(h.value, '$[1]')), ${v}) > 0)`;
+    WHERE lower(json_extract(h.value, '$[0]')) = lower(${name}) AND instr(lower(json_extract(h.value, '$[1]')), lower(${value})) > 0)`;
 }
 
 /**

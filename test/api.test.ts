@@ -149,11 +149,15 @@ describe("captures", () => {
     expect(await list("header=X-GitHub-Event:PUSH")).toEqual(["/github"]);
     expect(await list("header=stripe-signature:v1=abc&method=POST&q=paid")).toEqual(["/stripe"]);
     expect(await list("q=nothing-like-this")).toEqual([]);
+    await send("POST", "/accents", [], "Éclair au café");
+    await send("POST", "/nul", [["Content-Type", "application/octet-stream"]], "abc\u0000needle");
+    expect(await list("q=%C3%89clair")).toEqual(["/accents"]);
+    expect(await list("q=needle")).toEqual(["/nul"]);
 
     const first = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2`)).body;
-    expect(first.items.map((c: any) => c.path)).toEqual(["/bin", "/stripe"]);
-    const second = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=2&cursor=${first.nextCursor}`)).body;
-    expect(second.items.map((c: any) => c.path)).toEqual(["/github"]);
+    expect(first.items.map((c: any) => c.path)).toEqual(["/nul", "/accents"]);
+    const second = (await getJson(`${server.url}/api/bins/${bin.id}/requests?method=POST&limit=3&cursor=${first.nextCursor}`)).body;
+    expect(second.items.map((c: any) => c.path)).toEqual(["/bin", "/stripe", "/github"]);
     expect(second.nextCursor).toBeNull();
   });
 

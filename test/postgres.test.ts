@@ -66,8 +66,10 @@ describe("PostgreSQL, two instances", () => {
     await rawRequest(`${b.url}/b/${bin.id}/stripe`, { method: "POST", headers: [["Stripe-Signature", "v1=abc"]], body: '{"type":"Invoice.paid"}' });
     const list = async (q: string) => (await getJson(`${a.url}/api/bins/${bin.id}/requests?${q}`)).body.items.map((c: any) => c.path);
     expect(await list("q=invoice")).toEqual(["/stripe"]);
+    await rawRequest(`${b.url}/b/${bin.id}/accents`, { method: "POST", body: "Éclair au café" });
+    expect(await list("q=%C3%89CLAIR")).toEqual(["/accents"]);
     expect(await list("header=stripe-signature:V1=ABC")).toEqual(["/stripe"]);
     expect(await list("method=PUT")).toEqual(["/bytes"]);
-    expect(await list("limit=1")).toEqual(["/stripe"]);
+    expect(await list("limit=1")).toEqual(["/accents"]);
   });
 });
