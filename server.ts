@@ -24,7 +24,10 @@ const nextHandler = app.getRequestHandler();
 
 function onRequest(req: IncomingMessage, res: ServerResponse) {
   if (!isCapturePath(req.url)) {
-    void nextHandler(req, res);
+    nextHandler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
     return;
   }
   handleCapture(req, res).catch((error: unknown) => {
@@ -46,7 +49,7 @@ server.listen(config.PORT, config.HOST, () => {
 
 function shutdown() {
   void io.close();
-  server.close(() => process.exit(0));
+  server.close(() => void db().then((prisma) => prisma.$disconnect()).finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 3000).unref();
 }
 process.on("SIGTERM", shutdown);

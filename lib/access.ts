@@ -25,7 +25,13 @@ export function requestToken(request: Request, binId: string): string | null {
 export function cookieValue(header: string | null | undefined, name: string): string | null {
   for (const part of header?.split(";") ?? []) {
     const eq = part.indexOf("=");
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
   }
   return null;
 }

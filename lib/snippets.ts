@@ -1,4 +1,5 @@
 import { bodyBytes, utf8OrNull } from "./bytes.ts";
+import { hasHeader } from "./headers.ts";
 import type { CaptureSummary, CaptureView } from "./schemas/capture.ts";
 
 /**
@@ -55,7 +56,6 @@ export function printfFormat(bytes: Uint8Array): string {
 // Text that survives a copy–paste into a terminal inside single quotes: no CR, no other controls.
 const PASTEABLE_TEXT = /^[^\x00-\x08\x0b-\x1f\x7f]*$/;
 
-const has = (headers: [string, string][], name: string) => headers.some(([n]) => n.toLowerCase() === name);
 
 // Headers curl adds on its own; an empty `-H 'Name:'` stops it when the original did not have them.
 const CURL_DEFAULTS = ["User-Agent", "Accept"];
@@ -89,16 +89,16 @@ export function toCurl(capture: CaptureView, captureUrl: string): string {
     // `-H 'Name:'` would remove the header; `Name;` is curl's way to send an empty value.
     args.push(`-H ${shellQuote(value === "" ? `${name};` : `${name}: ${value}`)}`);
   }
-  for (const name of CURL_DEFAULTS) if (!has(capture.headers, name.toLowerCase())) args.push(`-H '${name}:'`);
-  if (hasBody && !has(capture.headers, "content-type")) args.push(`-H 'Content-Type:'`);
-  if (bytes.length > EXPECT_THRESHOLD && !has(capture.headers, "expect")) args.push(`-H 'Expect:'`);
+  for (const name of CURL_DEFAULTS) if (!hasHeader(capture.headers, name)) args.push(`-H '${name}:'`);
+  if (hasBody && !hasHeader(capture.headers, "content-type")) args.push(`-H 'Content-Type:'`);
+  if (bytes.length > EXPECT_THRESHOLD && !hasHeader(capture.headers, "expect")) args.push(`-H 'Expect:'`);
 
   const large = bytes.length > INLINE_LIMIT;
   const file = `${capture.id}.body`;
   if (large) args.push(`--data-binary @${file}`);
   else if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
   const command = ["curl", ...args, shellQuote(url)].join(" \\\n  ");
-  if (large) return `curl -sS -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
+  if (large) return `curl -fsS -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
   return hasBody && !asText ? `printf ${printfFormat(bytes)} | ${command}` : command;
 }
 

@@ -1,3 +1,4 @@
+import { utf8OrNull } from "./bytes.ts";
 import type { Attempt, Bin, Capture } from "./generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "./schemas/bin.ts";
 import type { AttemptView, CaptureSummary, CaptureView } from "./schemas/capture.ts";
@@ -66,15 +67,10 @@ export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView
   };
 }
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
 /** utf8 when the bytes decode losslessly, else base64: the JSON form round-trips to the same bytes. */
 export function encodeBody(bytes: Uint8Array): EncodedBody {
-  try {
-    return { encoding: "utf8", data: strictUtf8.decode(bytes) };
-  } catch {
-    return { encoding: "base64", data: Buffer.from(bytes).toString("base64") };
-  }
+  const text = utf8OrNull(bytes);
+  return text === null ? { encoding: "base64", data: Buffer.from(bytes).toString("base64") } : { encoding: "utf8", data: text };
 }
 
 export function decodeBody(body: EncodedBody | undefined): Buffer {

@@ -80,6 +80,15 @@ describe("bins", () => {
     }
   });
 
+  it("answers unknown API paths and malformed token cookies in the error shape", async () => {
+    const unknown = await api("/nope/at/all", { method: "POST" });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: "not_found", message: expect.stringMatching(/openapi/) });
+    const bin = await createBin(server, { private: true });
+    const bad = await api(`/bins/${bin.id}`, { headers: { cookie: `hookjar_${bin.id}=%E0%A4%A` } });
+    expect(bad.status).toBe(401);
+  });
+
   it("deletes a bin with its captures", async () => {
     const bin = await createBin(server);
     const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "1" });

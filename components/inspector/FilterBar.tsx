@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
+import { COMMON_METHODS } from "@/components/methods.ts";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 // Typing settles before the list asks the server again.
 const SETTLE_MS = 300;
 const FIELD = "min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900";
@@ -26,7 +26,7 @@ export function FilterBar({ onChange }: { onChange: (filter: CaptureFilter) => v
     <div className="flex gap-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-800" role="search">
       <select aria-label="Filter by method" value={method} onChange={(e) => setMethod(e.target.value)} className={`${FIELD} w-24`}>
         <option value="">Any</option>
-        {METHODS.map((m) => <option key={m}>{m}</option>)}
+        {COMMON_METHODS.map((m) => <option key={m}>{m}</option>)}
       </select>
       <input aria-label="Search path, query and body" placeholder="Search path, query, body" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} className={`${FIELD} flex-1`} />
       <input aria-label="Filter by header" placeholder="header[:value]" value={header} onChange={(e) => setHeader(e.target.value)} maxLength={200} className={`${FIELD} w-28`} />

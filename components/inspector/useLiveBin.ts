@@ -34,6 +34,11 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   const filterRef = useRef({ filter, key: filterKey });
   filterRef.current = { filter, key: filterKey };
   const resyncRef = useRef<() => void>(() => {});
+  // A fetch answers for the moment it was sent: a clear since then voids it (generation), and a
+  // deletion since then must not bring its capture back (tombstones).
+  const generation = useRef(0);
+  const tombstones = useRef(new Set<string>());
+  const notDeleted = (items: CaptureSummary[]) => items.filter((c) => !tombstones.current.has(c.id));
   const refilling = useRef(false);
 
   const highlight = useCallback((captures: CaptureSummary[]) => {
@@ -56,6 +61,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
 
     async function resync() {
       const { filter, key } = filterRef.current;
+      const gen = generation.current;
       const { items: before, held } = stateRef.current;
       const shown = [...held, ...before];
       const newest = shown.reduce<string | null>((max, c) => (max === null || c.id > max ? c.id : max), null);
@@ -69,10 +75,10 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
         if (!cursor || newest === null || page.items.some((c) => c.id <= newest)) break;
       }
       // A filter changed meanwhile: these results answer a question nobody asks any more.
-      if (!alive || key !== filterRef.current.key) return;
+      if (!alive || key !== filterRef.current.key || gen !== generation.current) return;
       const quiet = refilling.current;
       refilling.current = false;
-      dispatch({ type: "resynced", fetched, gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor, quiet });
+      dispatch({ type: "resynced", fetched: notDeleted(fetched), gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor, quiet });
       if (!quiet) highlight(fetched);
     }
 
@@ -114,6 +120,8 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     });
     socket.on("capture:deleted", (event: { binId: string; id: string }) => {
       if (event.binId !== binId) return;
+      if (tombstones.current.size > 10_000) tombstones.current.clear();
+      tombstones.current.add(event.id);
       batch = batch.filter((c) => c.id !== event.id);
       dispatch({ type: "removed", ids: new Set([event.id]) });
     });
@@ -122,6 +130,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     });
     socket.on("bin:cleared", (event: { binId: string }) => {
       if (event.binId !== binId) return;
+      generation.current++;
       batch = [];
       dispatch({ type: "cleared" });
     });
@@ -138,6 +147,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   useEffect(() => {
     if (filterKey === firstFilter.current) return;
     firstFilter.current = "";
+    generation.current++;
     dispatch({ type: "cleared" });
     refilling.current = true;
     resyncRef.current();
@@ -145,13 +155,16 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
 
   const loadOlder = useCallback(async () => {
     const { filter, key } = filterRef.current;
+    const gen = generation.current;
     const cursor = stateRef.current.nextCursor;
     if (!cursor || loadingRef.current) return;
     loadingRef.current = true;
     setLoadingOlder(true);
     try {
       const page = await fetchCapturePage(binId, cursor, PAGE, filter);
-      if (key === filterRef.current.key) dispatch({ type: "olderLoaded", page });
+      if (key === filterRef.current.key && gen === generation.current) {
+        dispatch({ type: "olderLoaded", page: { ...page, items: notDeleted(page.items) } });
+      }
     } catch {
       // Nothing to do: the list asks again when it is scrolled.
     } finally {

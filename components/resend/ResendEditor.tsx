@@ -5,8 +5,8 @@ import { bodyToSend, pairsFromRows, type Draft } from "@/lib/resend-draft.ts";
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";
+import { COMMON_METHODS } from "@/components/methods.ts";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
 
 type Props = { binId: string; captureId: string; initial: Draft; onClose: () => void; onSent: () => void };
@@ -72,7 +72,7 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
             className="w-28 rounded border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm font-semibold dark:border-slate-700 dark:bg-slate-900"
           />
           <datalist id="resend-methods">
-            {METHODS.map((m) => <option key={m} value={m} />)}
+            {COMMON_METHODS.map((m) => <option key={m} value={m} />)}
           </datalist>
           <input
             aria-label="Target URL"
