@@ -5,7 +5,7 @@ import { cookieValue, tokenCookie, tokenMatches } from "./access.ts";
 import { config } from "./config.ts";
 import { kind } from "./db.ts";
 import type { AttemptView, CaptureSummary } from "./schemas/capture.ts";
-import { findBin } from "./store.ts";
+import { findBin, onPruned } from "./store.ts";
 
 /** Live stream of a bin's captures: one Socket.IO room per bin. */
 
@@ -30,6 +30,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
     });
   });
   shared.__hookjarIo = io;
+  onPruned((binId, ids) => ids.forEach((id) => announceDeleted(binId, id)));
   return io;
 }
 

@@ -246,12 +246,22 @@ async function drain() {
 // A foreign-key failure here means the bin was deleted after the capture path looked it up.
 const binGone = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003";
 
+type PruneListener = (binId: string, ids: string[]) => void;
+const pruneListeners = new Set<PruneListener>();
+
+/** Tells `listener` which captures the store dropped on its own to keep a bin under its cap. */
+export function onPruned(listener: PruneListener): void {
+  pruneListeners.add(listener);
+}
+
 /** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
 async function pruneBins(binIds: Set<string>) {
   const prisma = await db();
   for (const binId of binIds) {
-    await prisma.$executeRaw`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "id" <= (
-      SELECT "id" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})`;
+    const gone = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "id" <= (
+      SELECT "id" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})
+      RETURNING "id"`;
+    if (gone.length) for (const listener of pruneListeners) listener(binId, gone.map((r) => r.id));
   }
 }
 

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
@@ -17,8 +18,20 @@ describe("limits", () => {
   it("keeps a bin at MAX_CAPTURES_PER_BIN by pruning the oldest captures", async () => {
     server = await startServer({ MAX_CAPTURES_PER_BIN: "5" });
     const bin = await createBin(server);
-    for (let i = 0; i < 8; i++) expect((await send(`${bin.captureUrl}/${i}`)).status).toBe(200);
+    const socket = io(server.url, { transports: ["websocket"], forceNew: true });
+    const deleted: string[] = [];
+    socket.on("capture:deleted", (e: { binId: string; id: string }) => e.binId === bin.id && deleted.push(e.id));
+    expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+    const ids = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await send(`${bin.captureUrl}/${i}`);
+      expect(res.status).toBe(200);
+      ids.push(JSON.parse(res.body.toString()).id);
+    }
     expect(await paths(server, bin.id)).toEqual(["/7", "/6", "/5", "/4", "/3"]);
+    // Open inspectors are told, as for any deletion.
+    await expect.poll(() => [...deleted].sort()).toEqual(ids.slice(0, 3).sort());
+    socket.close();
   });
 
   it("answers 429 with Retry-After past RATE_LIMIT_PER_MIN, per bin, storing nothing", async () => {
