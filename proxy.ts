@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { tokenCookie } from "./lib/access.ts";
+import { tokenCookie } from "./lib/http/access.ts";
 
 // A private bin's inspector link carries ?token=…; keep it in a cookie scoped to the bin and drop it
 // from the address bar, so it is not left in history or pasted on by accident. The page itself

@@ -4,7 +4,7 @@ export default defineConfig({
   // The same `@/` root as tsconfig.json, for modules shared with the app.
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "packages/**/*.test.ts", "test/**/*.test.ts"],
     // Each file starts its own server process on an ephemeral port with its own database file.
     pool: "forks",
     testTimeout: 30_000,

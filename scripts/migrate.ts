@@ -1,5 +1,5 @@
-import { config } from "../lib/config.ts";
-import { migrate } from "../lib/migrate.ts";
+import { config } from "../lib/runtime/config.ts";
+import { migrate } from "../lib/store/migrate.ts";
 
 const applied = await migrate(config.DATABASE_URL);
 console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");

@@ -89,6 +89,29 @@ describe("bins", () => {
     expect(bad.status).toBe(401);
   });
 
+  it("answers a known path called with another method with 405 method_not_allowed and Allow", async () => {
+    const bin = await createBin(server);
+    const rid = JSON.parse((await rawRequest(bin.captureUrl, { method: "POST" })).body.toString()).id;
+    const cases: [string, string, string][] = [
+      ["PUT", "/bins", "POST"],
+      ["POST", `/bins/${bin.id}`, "GET, DELETE"],
+      ["PATCH", `/bins/${bin.id}/requests`, "GET, DELETE"],
+      ["POST", `/bins/${bin.id}/requests/${rid}`, "GET, DELETE"],
+      ["DELETE", `/bins/${bin.id}/requests/${rid}/body`, "GET"],
+      ["GET", `/bins/${bin.id}/response`, "PUT, DELETE"],
+      ["POST", `/bins/${bin.id}/forward`, "PUT, DELETE"],
+      ["DELETE", `/bins/${bin.id}/export`, "GET"],
+      ["GET", "/resend", "POST"],
+    ];
+    for (const [method, path, allowed] of cases) {
+      const res = await api(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow"), `${method} ${path}`).toContain(allowed);
+      expect(await res.json(), `${method} ${path}`).toMatchObject({ error: "method_not_allowed", message: expect.stringContaining(method) });
+    }
+    expect((await api(`/bins/${bin.id}`)).status).toBe(200);
+  });
+
   it("deletes a bin with its captures", async () => {
     const bin = await createBin(server);
     const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "1" });
@@ -122,8 +145,9 @@ describe("captures", () => {
     await rawRequest(`${bin.captureUrl}/s?x=1`, { method: "PUT", headers: [["Content-Type", "text/plain"]], body: "hey" });
     const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests`);
     expect(Object.keys(body.items[0]).sort()).toEqual(
-      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress"].sort(),
+      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress", "seq"].sort(),
     );
+    expect(body.items[0].seq).toBeGreaterThan(0);
     expect(body.items[0]).toMatchObject({ binId: bin.id, method: "PUT", path: "/s", query: "x=1", contentType: "text/plain", bodySize: 3, remoteAddress: "127.0.0.1" });
     expect(body.items[0].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(body.items[0].receivedAt) - Date.now())).toBeLessThan(60_000);
@@ -261,6 +285,39 @@ describe("export and OpenAPI", () => {
     expect(refs.length).toBeGreaterThan(5);
     for (const r of refs) expect(body.components.schemas[r.split("/").pop()!], r).toBeDefined();
     expect(body.components.schemas.CreateBin.properties.name.maxLength).toBe(80);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("names, tags and secures every operation and lists the errors each can answer", async () => {
+    const { body } = await getJson(`${server.url}/api/openapi.json`);
+    expect(Object.keys(body.components.securitySchemes)).toEqual(["bearer", "tokenQuery"]);
+    const ids = new Set<string>();
+    for (const [path, item] of Object.entries<any>(body.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (method === "parameters") continue;
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.operationId, where).toMatch(/^\w+$/);
+        expect(ids.has(op.operationId), `${where}: duplicate operationId`).toBe(false);
+        ids.add(op.operationId);
+        expect(op.tags, where).toHaveLength(1);
+        expect(op.responses["405"], where).toBeDefined();
+        if (path.startsWith("/api/bins/{id}")) {
+          expect(op.security, where).toEqual([{}, { bearer: [] }, { tokenQuery: [] }]);
+          for (const status of ["401", "404"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+        }
+        if (op.requestBody) expect(op.responses["413"], where).toBeDefined();
+        if (path.startsWith("/b/")) {
+          expect(op.security, where).toEqual([]);
+          for (const status of ["200", "404", "413", "429"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+        }
+      }
+    }
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/b/{binId}", "/b/{binId}/{subpath}"]));
+    expect(body.paths["/b/{binId}"].post.operationId).toBe("capturePost");
+    expect(body.paths["/api/bins"].post.responses["201"].content["application/json"].schema.$ref).toBe("#/components/schemas/CreatedBin");
+    expect(body.components.schemas.CreatedBin.properties.viewToken).toBeDefined();
+    expect(body.components.schemas.Error.properties.error.enum).toEqual(expect.arrayContaining(["method_not_allowed", "rate_limited", "payload_too_large"]));
   });
 });
 

@@ -14,14 +14,20 @@ const send = async (url: string, body = "x") => rawRequest(url, { method: "POST"
 const paths = async (s: TestServer, binId: string) =>
   (await getJson(`${s.url}/api/bins/${binId}/requests?limit=200`)).body.items.map((c: any) => c.path);
 
+/** A live subscriber of the bin, collecting the ids of the captures announced as deleted. */
+async function watchDeletions(s: TestServer, binId: string) {
+  const socket = io(s.url, { transports: ["websocket"], forceNew: true });
+  const deleted: string[] = [];
+  socket.on("capture:deleted", (e: { binId: string; id: string }) => e.binId === binId && deleted.push(e.id));
+  expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId })).toEqual({ ok: true });
+  return { socket, deleted };
+}
+
 describe("limits", () => {
   it("keeps a bin at MAX_CAPTURES_PER_BIN by pruning the oldest captures", async () => {
     server = await startServer({ MAX_CAPTURES_PER_BIN: "5" });
     const bin = await createBin(server);
-    const socket = io(server.url, { transports: ["websocket"], forceNew: true });
-    const deleted: string[] = [];
-    socket.on("capture:deleted", (e: { binId: string; id: string }) => e.binId === bin.id && deleted.push(e.id));
-    expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+    const { socket, deleted } = await watchDeletions(server, bin.id);
     const ids = [];
     for (let i = 0; i < 8; i++) {
       const res = await send(`${bin.captureUrl}/${i}`);
@@ -62,4 +68,18 @@ describe("limits", () => {
     server = await startServer({ RETENTION_DAYS: "30" }, dbFile);
     await expect.poll(() => paths(server!, bin.id)).toEqual(["/new"]);
   });
+
+  it("announces what the retention sweep removes (capture:deleted), live", async () => {
+    // Two seconds of retention: the sweep then runs every 200 ms.
+    server = await startServer({ RETENTION_DAYS: String(2 / 86_400) });
+    const bin = await createBin(server);
+    const { socket, deleted } = await watchDeletions(server, bin.id);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(JSON.parse((await send(`${bin.captureUrl}/${i}`)).body.toString()).id);
+    expect(await paths(server, bin.id)).toHaveLength(3);
+    await expect.poll(() => [...deleted].sort(), { timeout: 10_000 }).toEqual(ids.sort());
+    socket.close();
+    expect(await paths(server, bin.id)).toEqual([]);
+  });
 });
+

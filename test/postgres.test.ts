@@ -1,15 +1,29 @@
+import { existsSync, readdirSync } from "node:fs";
 import { io, type Socket } from "socket.io-client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
+import { runCli, type Cli } from "./helpers/cli.ts";
+import { startEcho, startProxy, until, type Echo } from "./helpers/target.ts";
 
 // PostgreSQL is the scale-out database: two instances on one database share data and live streams.
 let postgres: TestPostgres;
 let a: TestServer;
 let b: TestServer;
+let skewed: TestServer;
+let echo: Echo;
+let relay: Cli | undefined;
 let socket: Socket;
+
+// Debian's libfaketime (`apt-get install faketime`) sets a process's wall clock back without
+// touching the code: the clock skew between two real machines, on one.
+const FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+function slowClock(seconds: number): Record<string, string> {
+  if (!existsSync(FAKETIME)) throw new Error(`${FAKETIME} is missing: apt-get install -y faketime`);
+  return { LD_PRELOAD: FAKETIME, FAKETIME: `-${seconds}`, FAKETIME_DONT_FAKE_MONOTONIC: "1" };
+}
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -17,11 +31,13 @@ beforeAll(async () => {
   const env = { DATABASE_URL: postgres.url("hookjar") };
   // Started together: the migration lock must let exactly one of them apply the schema.
   [a, b] = await Promise.all([startServer(env), startServer(env)]);
+  [skewed, echo] = await Promise.all([startServer({ ...env, ...slowClock(120) }), startEcho()]);
 }, 120_000);
 
 afterAll(async () => {
   socket?.close();
-  await Promise.all([a?.stop(), b?.stop()]);
+  relay?.child.kill("SIGTERM");
+  await Promise.all([a?.stop(), b?.stop(), skewed?.stop(), echo?.close(), relay?.exited]);
   postgres?.stop();
 });
 
@@ -29,9 +45,10 @@ describe("PostgreSQL, two instances", () => {
   it("applies each migration once, recorded as Prisma records it", async () => {
     const client = new pg.Client({ connectionString: postgres.url("hookjar") });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`);
+    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
     await client.end();
-    expect(rows).toHaveLength(1);
+    const files = readdirSync("prisma/postgres/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(rows.map((r) => r.migration_name)).toEqual(files);
     expect(rows[0].migration_name).toMatch(/^\d{14}_init$/);
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].finished_at).toBeInstanceOf(Date);
@@ -72,4 +89,32 @@ describe("PostgreSQL, two instances", () => {
     expect(await list("method=PUT")).toEqual(["/bytes"]);
     expect(await list("limit=1")).toEqual(["/accents"]);
   });
+
+  it("misses nothing after a reconnect when another instance's clock is behind (commit order, not ids)", async () => {
+    const bin = await createBin(a);
+    const proxy = await startProxy(a.port);
+    relay = runCli(["relay", `${proxy.url}/b/${bin.id}`, "--to", `${echo.url}/skew`]);
+    await until(() => relay!.output().includes("Relaying"), 20_000, `the relay to subscribe:\n${relay!.output()}`);
+    const send = async (server: TestServer, name: string) =>
+      JSON.parse((await rawRequest(`${server.url}/b/${bin.id}/${name}`, { method: "POST", headers: [["Content-Length", "1"]], body: "x" })).body.toString()).id as string;
+
+    const first = await send(a, "first");
+    await until(() => echo.received.some((r) => r.url === "/skew/first"), 10_000, "the first delivery");
+    await proxy.cut();
+    await until(() => relay!.output().includes("disconnected"), 10_000, "the disconnect");
+    // Committed after `first`, by an instance whose clock runs two minutes behind: older ids.
+    const late = [await send(skewed, "late-1"), await send(skewed, "late-2")];
+    for (const id of late) expect(id < first).toBe(true);
+    await send(a, "late-3");
+
+    await proxy.restore();
+    await until(() => relay!.output().includes("reconnected"), 20_000, `the reconnect:\n${relay!.output()}`);
+    await until(() => echo.received.some((r) => r.url === "/skew/late-3"), 10_000, `the catch-up:\n${relay!.output()}`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(echo.received.filter((r) => r.url.startsWith("/skew/")).map((r) => r.url)).toEqual([
+      "/skew/first", "/skew/late-1", "/skew/late-2", "/skew/late-3",
+    ]);
+    await proxy.cut();
+  });
 });
+

@@ -117,4 +117,16 @@ describe("live stream", () => {
     expect(deleted[0]).toEqual({ binId: bin.id, id: rid });
     expect(cleared[0]).toEqual({ binId: bin.id });
   });
+
+  it("announces a deleted bin (bin:deleted) to its subscribers, who are then refused", async () => {
+    const bin = await createBin(server);
+    const socket = connect();
+    const gone = collect(socket, "bin:deleted");
+    await emitAck(socket, "bin:subscribe", { binId: bin.id });
+    expect((await fetch(`${server.url}/api/bins/${bin.id}`, { method: "DELETE" })).status).toBe(204);
+    await until(() => gone.length === 1);
+    expect(gone[0]).toEqual({ binId: bin.id });
+    expect(await emitAck(socket, "bin:subscribe", { binId: bin.id })).toEqual({ ok: false, error: "bin_not_found" });
+  });
 });
+

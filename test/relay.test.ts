@@ -1,22 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { runCli, type Cli } from "./helpers/cli.ts";
 import { createBin, type TestServer } from "./helpers/server.ts";
 import { rawRequest } from "./helpers/http.ts";
 import { startEcho, startProxy, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
-
-const CLI = path.resolve(import.meta.dirname, "../bin/hookjar.js");
-
-type Cli = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function runCli(args: string[]): Cli {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
 
 let server: TestServer;
 let echo: Echo;

@@ -1,9 +1,9 @@
 "use client";
 
 import { statusTone } from "@/components/statusTone.ts";
-import { draftFromAttempt, type Draft } from "@/lib/resend-draft.ts";
+import { draftFromAttempt, type Draft } from "@/components/resend/draft.ts";
 import type { AttemptView } from "@/lib/schemas/capture.ts";
-import { localTimestamp } from "@/lib/time.ts";
+import { localTimestamp } from "@/components/time.ts";
 
 /** Every resend and auto-forward of a capture, newest first, each one open to edit again. */
 export function AttemptList({ attempts, onEdit }: { attempts: AttemptView[]; onEdit: (draft: Draft) => void }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, useState, type ReactNode } from "react";
-import { bodyBytes, formatBytes } from "@/lib/bytes.ts";
-import { parseJsonTree } from "@/lib/jsontree.ts";
-import { bodyKind, formatXml, mediaType, parseMultipart, parseUrlEncoded } from "@/lib/payload.ts";
+import { bodyBytes, formatBytes } from "@/lib/wire/bytes.ts";
+import { parseJsonTree } from "@/components/inspector/jsontree.ts";
+import { bodyKind, formatXml, mediaType, parseMultipart, parseUrlEncoded } from "@/components/inspector/payload.ts";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { HexView } from "./HexView.tsx";
 import { HtmlPreview } from "./HtmlPreview.tsx";

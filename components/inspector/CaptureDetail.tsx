@@ -1,12 +1,12 @@
 "use client";
 
 import { CopyButton } from "@/components/CopyButton.tsx";
-import { formatBytes } from "@/lib/bytes.ts";
-import { parseUrlEncoded } from "@/lib/payload.ts";
+import { formatBytes } from "@/lib/wire/bytes.ts";
+import { parseUrlEncoded } from "@/components/inspector/payload.ts";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
-import { captureRequestUrl } from "@/lib/snippets.ts";
-import { localTimestamp, timeAgo } from "@/lib/time.ts";
-import type { Draft } from "@/lib/resend-draft.ts";
+import { captureRequestUrl } from "@/components/inspector/snippets.ts";
+import { localTimestamp, timeAgo } from "@/components/time.ts";
+import type { Draft } from "@/components/resend/draft.ts";
 import { AttemptList } from "./AttemptList.tsx";
 import { BodyView } from "./BodyView.tsx";
 import { DetailActions } from "./DetailActions.tsx";

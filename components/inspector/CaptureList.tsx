@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { CaptureSummary } from "@/lib/schemas/capture.ts";
-import { indexOfId } from "@/lib/timeline.ts";
+import { indexOfCapture, indexOfId } from "@/components/inspector/timeline.ts";
 import { CaptureRow, ROW_HEIGHT } from "./CaptureRow.tsx";
 import { useNow } from "./useNow.ts";
 
@@ -37,16 +37,16 @@ export function CaptureList({ items, selectedId, unread, fresh, hasMore, loading
   }, []);
 
   // Rows prepended above a user who scrolled down must not push what they are reading away.
-  const anchor = useRef<{ id: string; index: number } | null>(null);
+  const anchor = useRef<{ item: CaptureSummary; index: number } | null>(null);
   useLayoutEffect(() => {
     const el = scroller.current!;
     const previous = anchor.current;
     if (previous && el.scrollTop > 0) {
-      const index = indexOfId(items, previous.id);
+      const index = indexOfCapture(items, previous.item);
       if (index !== -1 && index !== previous.index) el.scrollTop += (index - previous.index) * ROW_HEIGHT;
     }
     const first = Math.floor(el.scrollTop / ROW_HEIGHT);
-    anchor.current = items[first] ? { id: items[first].id, index: first } : null;
+    anchor.current = items[first] ? { item: items[first], index: first } : null;
   }, [items, scrollTop]);
 
   // Keep the selected row in view when it changes by keyboard or by following the stream.

@@ -1,7 +1,7 @@
 import { memo } from "react";
-import { formatBytes } from "@/lib/bytes.ts";
+import { formatBytes } from "@/lib/wire/bytes.ts";
 import type { CaptureSummary } from "@/lib/schemas/capture.ts";
-import { timeAgo } from "@/lib/time.ts";
+import { timeAgo } from "@/components/time.ts";
 import { MethodBadge } from "./MethodBadge.tsx";
 
 export const ROW_HEIGHT = 56;

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { CopyButton } from "@/components/CopyButton.tsx";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { targetKey } from "@/components/resend/ResendEditor.tsx";
-import { draftFromCapture, type Draft } from "@/lib/resend-draft.ts";
-import { toCurl, toFetch } from "@/lib/snippets.ts";
+import { draftFromCapture, type Draft } from "@/components/resend/draft.ts";
+import { toCurl, toFetch } from "@/components/inspector/snippets.ts";
 import { bodyUrl, deleteCapture } from "./api.ts";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatBytes, HEX_ROW, hexRow, hexRowCount } from "@/lib/bytes.ts";
+import { formatBytes, HEX_ROW, hexRow, hexRowCount } from "@/lib/wire/bytes.ts";
 
 const STEP_ROWS = 2048;
 

@@ -3,10 +3,10 @@
 import { useCallback, useRef, useState } from "react";
 import type { Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage } from "@/lib/schemas/capture.ts";
-import { toCurl } from "@/lib/snippets.ts";
+import { toCurl } from "@/components/inspector/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
-import type { Draft } from "@/lib/resend-draft.ts";
+import type { Draft } from "@/components/resend/draft.ts";
 import { BinBar } from "./BinBar.tsx";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";

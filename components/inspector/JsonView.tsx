@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { JsonNode } from "@/lib/jsontree.ts";
+import type { JsonNode } from "@/components/inspector/jsontree.ts";
 
 // Open at first: the top levels, and any small node; big deep ones start folded.
 const OPEN_DEPTH = 3;

@@ -1,5 +1,5 @@
-import { formatBytes, utf8OrNull } from "@/lib/bytes.ts";
-import { mediaType, type MultipartPart } from "@/lib/payload.ts";
+import { formatBytes, utf8OrNull } from "@/lib/wire/bytes.ts";
+import { mediaType, type MultipartPart } from "@/components/inspector/payload.ts";
 import { HexView } from "./HexView.tsx";
 import { ImageView } from "./ImageView.tsx";
 import { PairsTable } from "./PairsTable.tsx";

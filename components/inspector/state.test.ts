@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { CaptureSummary } from "@/lib/schemas/capture.ts";
 import { initialState, inspectorReducer as reduce, type InspectorState } from "./state.ts";
 
+// An id's letter gives its commit order.
 const capture = (id: string): CaptureSummary => ({
-  id, binId: "b", method: "POST", path: "/", query: "", contentType: null, bodySize: 0, remoteAddress: null,
+  id, seq: id.charCodeAt(0), binId: "b", method: "POST", path: "/", query: "", contentType: null, bodySize: 0, remoteAddress: null,
   receivedAt: "2026-01-01T00:00:00.000Z",
 });
 const ids = (s: InspectorState) => s.items.map((c) => c.id);

@@ -1,5 +1,5 @@
 import type { CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
-import { indexOfId, mergeCaptures } from "@/lib/timeline.ts";
+import { indexOfCapture, indexOfId, mergeCaptures } from "@/components/inspector/timeline.ts";
 
 /**
  * Everything the inspector's list shows, changed only through `inspectorReducer`: live arrivals,
@@ -87,7 +87,7 @@ function select(state: InspectorState, id: string): InspectorState {
 
 /** `quiet`: the captures are not news (a list refilled for a new filter), so nothing flashes. */
 function arrive(state: InspectorState, captures: CaptureSummary[], quiet = false): InspectorState {
-  const news = captures.filter((c) => indexOfId(state.items, c.id) === -1);
+  const news = captures.filter((c) => indexOfCapture(state.items, c) === -1);
   if (news.length === 0) return state;
   if (state.paused) return { ...state, held: mergeCaptures(state.held, news) };
   // Someone reading the newest capture (or nothing yet) follows the stream; anyone else keeps their place.

@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import type { CaptureFilter, CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
-import { vanishedIds } from "@/lib/timeline.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/schemas/events.ts";
+import { newestSeq, vanishedIds } from "@/components/inspector/timeline.ts";
 import { fetchCapturePage } from "./api.ts";
 import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
 
@@ -47,7 +48,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   }, []);
 
   useEffect(() => {
-    const socket = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
     let alive = true;
     let batch: CaptureSummary[] = [];
     let batchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,7 +65,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       const gen = generation.current;
       const { items: before, held } = stateRef.current;
       const shown = [...held, ...before];
-      const newest = shown.reduce<string | null>((max, c) => (max === null || c.id > max ? c.id : max), null);
+      const newest = newestSeq(shown);
       const fetched: CaptureSummary[] = [];
       let cursor: string | null = null;
       // Page down from the newest until the pages meet what is already shown.
@@ -72,7 +73,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
         const page: CapturePage = await fetchCapturePage(binId, cursor, PAGE, filter);
         fetched.push(...page.items);
         cursor = page.nextCursor;
-        if (!cursor || newest === null || page.items.some((c) => c.id <= newest)) break;
+        if (!cursor || newest === null || page.items.some((c) => c.seq <= newest)) break;
       }
       // A filter changed meanwhile: these results answer a question nobody asks any more.
       if (!alive || key !== filterRef.current.key || gen !== generation.current) return;
@@ -112,23 +113,28 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
         resync().catch(retrySoon);
       }, BATCH_MS);
     };
-    socket.on("capture:new", (capture: CaptureSummary) => {
+    socket.on("capture:new", (capture) => {
       if (capture.binId !== binId) return;
       if (filterRef.current.key !== "{}") return resyncRef.current();
       batch.push(capture);
       batchTimer ??= setTimeout(flushBatch, BATCH_MS);
     });
-    socket.on("capture:deleted", (event: { binId: string; id: string }) => {
+    socket.on("capture:deleted", (event) => {
       if (event.binId !== binId) return;
       if (tombstones.current.size > 10_000) tombstones.current.clear();
       tombstones.current.add(event.id);
       batch = batch.filter((c) => c.id !== event.id);
       dispatch({ type: "removed", ids: new Set([event.id]) });
     });
-    socket.on("capture:attempt", (event: { binId: string; id: string }) => {
+    socket.on("capture:attempt", (event) => {
       if (event.binId === binId) onAttemptRef.current(event.id);
     });
-    socket.on("bin:cleared", (event: { binId: string }) => {
+    socket.on("bin:deleted", (event) => {
+      if (event.binId !== binId) return;
+      setConnection("gone");
+      socket.disconnect();
+    });
+    socket.on("bin:cleared", (event) => {
       if (event.binId !== binId) return;
       generation.current++;
       batch = [];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatJson, switchBodyMode, type BodyDraft } from "@/lib/resend-draft.ts";
+import { formatJson, switchBodyMode, type BodyDraft } from "@/components/resend/draft.ts";
 
 const tab = (active: boolean) =>
   `rounded px-2 py-0.5 text-xs font-medium ${active ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-800"}`;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { HeaderRow } from "@/lib/resend-draft.ts";
+import type { HeaderRow } from "@/components/resend/draft.ts";
 
 const input =
   "rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900 disabled:opacity-50";

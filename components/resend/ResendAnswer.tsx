@@ -1,6 +1,6 @@
 import { statusTone } from "@/components/statusTone.ts";
-import { bodyBytes, formatBytes, utf8OrNull } from "@/lib/bytes.ts";
-import { formatJson } from "@/lib/resend-draft.ts";
+import { bodyBytes, formatBytes, utf8OrNull } from "@/lib/wire/bytes.ts";
+import { formatJson } from "@/components/resend/draft.ts";
 import type { ResendResult } from "@/lib/schemas/resend.ts";
 
 export type ResendOutcome = { ok: true; result: ResendResult } | { ok: false; status: number; error: string; message: string };

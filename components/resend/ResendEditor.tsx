@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { bodyToSend, pairsFromRows, type Draft } from "@/lib/resend-draft.ts";
+import { bodyToSend, pairsFromRows, type Draft } from "@/components/resend/draft.ts";
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";

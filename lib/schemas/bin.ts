@@ -31,6 +31,12 @@ export const BinSchema = z.object({
 });
 export type BinView = z.infer<typeof BinSchema>;
 
+/** `POST /api/bins` answers the bin, and a private bin's view token — this once only. */
+export const CreatedBinSchema = BinSchema.extend({
+  viewToken: z.string().optional().describe("Only for a private bin, and only in this answer"),
+});
+export type CreatedBin = z.infer<typeof CreatedBinSchema>;
+
 export const BinDetailSchema = BinSchema.extend({
   requestCount: z.number().int(),
   response: CustomResponseSchema.nullable(),

@@ -3,6 +3,7 @@ import { EncodedBodySchema, HeaderPairsSchema, IsoDateSchema } from "./common.ts
 
 export const CaptureSummarySchema = z.object({
   id: z.string(),
+  seq: z.number().int().positive().describe("Commit order across all instances: lists run newest first by it"),
   binId: z.string(),
   method: z.string(),
   path: z.string(),
@@ -38,13 +39,13 @@ export type CaptureView = z.infer<typeof CaptureSchema>;
 
 export const CapturePageSchema = z.object({
   items: z.array(CaptureSummarySchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last page"),
 });
 export type CapturePage = z.infer<typeof CapturePageSchema>;
 
 export const ListCapturesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[0-9A-Z]{26}$/, "cursor must be a capture id").optional(),
+  cursor: z.string().regex(/^\d{1,18}$/, "cursor must be a nextCursor from a previous page").transform(BigInt).optional(),
   method: z.string().regex(/^[A-Za-z-]{1,20}$/, "method must be an HTTP method").optional(),
   q: z.string().min(1).max(200).optional(),
   header: z.string().min(1).max(200).optional(),

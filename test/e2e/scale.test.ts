@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { newSortableId } from "../../lib/ids.ts";
+import { newSortableId } from "../../lib/runtime/ids.ts";
 import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
@@ -17,9 +17,12 @@ function seedOlderCopies(dbFile: string, templateId: string, count: number) {
   const insert = db.prepare(`INSERT INTO "Capture" (${columns.map((c) => `"${c}"`).join(",")}) VALUES (${columns.map((c) => `@${c}`).join(",")})`);
   const start = Date.now() - 2 * count;
   db.transaction(() => {
+    // The real capture stays the newest in commit order, and the counter goes on from there.
+    db.prepare(`UPDATE "Capture" SET "seq" = ? WHERE "id" = ?`).run(count + 1, templateId);
+    db.prepare(`UPDATE "Counter" SET "value" = ? WHERE "name" = 'capture'`).run(count + 1);
     for (let i = 0; i < count; i++) {
       // Each copy's path names its position, newest first, so the test can check order.
-      insert.run({ ...template, id: newSortableId(start + i), path: `/n/${count - i}` });
+      insert.run({ ...template, id: newSortableId(start + i), seq: i + 1, path: `/n/${count - i}` });
     }
   })();
   db.close();

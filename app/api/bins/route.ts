@@ -1,12 +1,14 @@
 import { NextResponse } from "next/server";
-import { jsonBody, parse, publicOrigin, route } from "@/lib/api.ts";
-import { CreateBinSchema } from "@/lib/schemas/bin.ts";
-import { createBin } from "@/lib/store.ts";
-import { toBinView } from "@/lib/views.ts";
+import { jsonBody, methods, parse, publicOrigin, route } from "@/lib/http/route.ts";
+import { CreateBinSchema, type CreatedBin } from "@/lib/schemas/bin.ts";
+import { createBin } from "@/lib/store/bins.ts";
+import { toBinView } from "@/lib/store/views.ts";
 
-export const POST = route(async (request) => {
-  const input = parse(CreateBinSchema, await jsonBody(request));
-  const { bin, viewToken } = await createBin(input);
-  const view = toBinView(bin, publicOrigin(request));
-  return NextResponse.json(viewToken ? { ...view, viewToken } : view, { status: 201 });
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  POST: route(async (request) => {
+    const input = parse(CreateBinSchema, await jsonBody(request));
+    const { bin, viewToken } = await createBin(input);
+    const created: CreatedBin = { ...toBinView(bin, publicOrigin(request)), ...(viewToken ? { viewToken } : {}) };
+    return NextResponse.json(created, { status: 201 });
+  }),
 });

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
-import { publicOrigin, route } from "@/lib/api.ts";
-import { openApiDocument } from "@/lib/openapi.ts";
+import { methods, publicOrigin, route } from "@/lib/http/route.ts";
+import { openApiDocument } from "@/lib/http/openapi.ts";
 
-export const GET = route(async (request) => NextResponse.json(openApiDocument(publicOrigin(request))));
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: route(async (request) => NextResponse.json(openApiDocument(publicOrigin(request)))),
+});

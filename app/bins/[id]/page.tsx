@@ -3,10 +3,11 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Inspector } from "@/components/inspector/Inspector.tsx";
 import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
-import { tokenCookie, tokenMatches } from "@/lib/access.ts";
-import { publicOrigin } from "@/lib/api.ts";
-import { findBin, listCaptures } from "@/lib/store.ts";
-import { binUrls, forwardOf } from "@/lib/views.ts";
+import { tokenCookie, tokenMatches } from "@/lib/http/access.ts";
+import { publicOrigin } from "@/lib/http/route.ts";
+import { findBin } from "@/lib/store/bins.ts";
+import { listCaptures } from "@/lib/store/captures.ts";
+import { binUrls, forwardOf } from "@/lib/store/views.ts";
 
 type Props = { params: Promise<{ id: string }> };
 

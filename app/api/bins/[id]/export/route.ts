@@ -1,15 +1,17 @@
-import { parse, publicOrigin, queryParams, binRoute } from "@/lib/api.ts";
-import { exportStream } from "@/lib/export.ts";
+import { binRoute, methods, parse, publicOrigin, queryParams } from "@/lib/http/route.ts";
 import { ExportQuerySchema } from "@/lib/schemas/capture.ts";
+import { exportStream } from "@/lib/store/export.ts";
 
 type Params = { id: string };
 
-export const GET = binRoute<Params>(async (request, { id }) => {
-  const { format, ids } = parse(ExportQuerySchema, queryParams(request), "query");
-  return new Response(exportStream(id, format, publicOrigin(request), ids), {
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="hookjar-${id}.${format === "har" ? "har" : "json"}"`,
-    },
-  });
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: binRoute<Params>(async (request, { id }) => {
+    const { format, ids } = parse(ExportQuerySchema, queryParams(request), "query");
+    return new Response(exportStream(id, format, publicOrigin(request), ids), {
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="hookjar-${id}.${format === "har" ? "har" : "json"}"`,
+      },
+    });
+  }),
 });

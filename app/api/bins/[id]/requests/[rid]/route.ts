@@ -1,14 +1,13 @@
 import { NextResponse } from "next/server";
-import { noContent, binRoute } from "@/lib/api.ts";
-import { announceDeleted } from "@/lib/realtime.ts";
-import { deleteCapture, getCapture } from "@/lib/store.ts";
+import { binRoute, methods, noContent } from "@/lib/http/route.ts";
+import { deleteCapture, getCapture } from "@/lib/store/captures.ts";
 
 type Params = { id: string; rid: string };
 
-export const GET = binRoute<Params>(async (_request, { id, rid }) => NextResponse.json(await getCapture(id, rid)));
-
-export const DELETE = binRoute<Params>(async (_request, { id, rid }) => {
-  await deleteCapture(id, rid);
-  announceDeleted(id, rid);
-  return noContent();
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: binRoute<Params>(async (_request, { id, rid }) => NextResponse.json(await getCapture(id, rid))),
+  DELETE: binRoute<Params>(async (_request, { id, rid }) => {
+    await deleteCapture(id, rid);
+    return noContent();
+  }),
 });

@@ -1,9 +1,10 @@
-import { binRoute } from "@/lib/api.ts";
-import { getCaptureBody } from "@/lib/store.ts";
+import { binRoute, methods } from "@/lib/http/route.ts";
+import { getCaptureBody } from "@/lib/store/captures.ts";
 
 type Params = { id: string; rid: string };
 
-export const GET = binRoute<Params>(async (request, { id, rid }) => {
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  GET: binRoute<Params>(async (request, { id, rid }) => {
   const { bytes, contentType } = await getCaptureBody(id, rid);
   const download = request.nextUrl.searchParams.has("download");
   return new Response(new Uint8Array(bytes), {
@@ -15,4 +16,5 @@ export const GET = binRoute<Params>(async (request, { id, rid }) => {
       ...(download ? { "content-disposition": `attachment; filename="${rid}.bin"` } : {}),
     },
   });
+}),
 });

@@ -1,0 +1,165 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CaptureView } from "../../lib/schemas/capture.ts";
+import { captureRequestUrl, printfFormat, shellQuote, toCurl, toFetch } from "./snippets.ts";
+
+type Received = { method: string; url: string; headers: [string, string][]; body: Buffer; httpVersion: string };
+
+// A loopback server that records each request as the capture path would, and serves the body
+// endpoint for captures registered in `bodies`.
+let server: Server;
+let origin: string;
+const received: Received[] = [];
+const bodies = new Map<string, Buffer>();
+// curl may write a downloaded body file to its working directory.
+const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-snippets-"));
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const body = /^\/api\/bins\/bin\/requests\/([^/]+)\/body$/.exec(req.url!);
+    if (body) return res.end(bodies.get(body[1]));
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers: [string, string][] = [];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+      received.push({ method: req.method!, url: req.url!, headers, body: Buffer.concat(chunks), httpVersion: req.httpVersion });
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureView {
+  const { bytes = Buffer.alloc(0), ...rest } = overrides;
+  const text = bytes.toString("utf8");
+  const body = Buffer.from(text, "utf8").equals(bytes)
+    ? { encoding: "utf8" as const, data: text }
+    : { encoding: "base64" as const, data: bytes.toString("base64") };
+  return {
+    id: "01J00000000000000000000000", seq: 1, binId: "bin", method: "POST", path: "/", query: "", contentType: null,
+    bodySize: bytes.length, remoteAddress: "127.0.0.1", receivedAt: "2026-01-01T00:00:00.000Z",
+    headers: [["Host", new URL(origin).host]], httpVersion: "1.1", body, attempts: [], ...rest,
+  };
+}
+
+function runInBash(command: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile("bash", ["-c", `${command} --silent --show-error --output /dev/null`], { cwd: workDir }, (error, _out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
+    ),
+  );
+}
+
+async function replay(c: CaptureView): Promise<Received> {
+  const before = received.length;
+  await runInBash(toCurl(c, `${origin}/b/bin`));
+  expect(received.length).toBe(before + 1);
+  return received[before];
+}
+
+describe("toCurl", () => {
+  const host = () => ["Host", new URL(origin).host] as [string, string];
+
+  it("reproduces a JSON POST: headers in order with case and duplicates, body bytes", async () => {
+    const bytes = Buffer.from(`{"msg":"it's 100% \\"quoted\\" — ünïcode\\n","n":1}\nsecond line\twith tab`);
+    const c = capture({
+      path: "/github/push", query: "x=1&y=%2F&z=[a]",
+      headers: [host(), ["Content-Type", "application/json"], ["X-Dup", "1"], ["x-dup", "2"], ["X-Empty", ""], ["Content-Length", String(bytes.length)], ["User-Agent", "GitHub-Hookshot/abc"]],
+      bytes,
+    });
+    const got = await replay(c);
+    expect(got.method).toBe("POST");
+    expect(got.url).toBe("/b/bin/github/push?x=1&y=%2F&z=[a]");
+    expect(got.headers).toEqual(c.headers);
+    expect(got.body.equals(bytes)).toBe(true);
+  });
+
+  it("reproduces binary bodies with NUL, CR, quotes, percent and backslashes through printf", async () => {
+    const bytes = Buffer.from([0, 1, 0x0d, 0x0a, 0x27, 0x25, 0x5c, 0x22, 0x41, 0xff, 0xfe, 0x80, 0x7f, 0x24, 0x60]);
+    const c = capture({ method: "PUT", headers: [host(), ["Content-Type", "application/octet-stream"], ["Content-Length", String(bytes.length)]], bytes });
+    const got = await replay(c);
+    expect(got.method).toBe("PUT");
+    expect(got.headers).toEqual(c.headers);
+    expect(got.body.equals(bytes)).toBe(true);
+  });
+
+  it("keeps a body larger than curl's Expect threshold, without adding headers", async () => {
+    const bytes = Buffer.alloc(5000, "abc\r\n");
+    const c = capture({ headers: [host(), ["Content-Length", String(bytes.length)]], bytes });
+    const got = await replay(c);
+    expect(got.headers).toEqual(c.headers);
+    expect(got.body.equals(bytes)).toBe(true);
+  });
+
+  it("fetches a large body from the capture's body endpoint into a file, then sends it", async () => {
+    const bytes = randomBytes(300 * 1024);
+    const c = capture({ id: "01JLARGE0000000000000000000", headers: [host(), ["Content-Length", String(bytes.length)]], bytes });
+    bodies.set(c.id, bytes);
+    const command = toCurl(c, `${origin}/b/bin`);
+    expect(command.length).toBeLessThan(2000);
+    const got = await replay(c);
+    expect(got.headers).toEqual(c.headers);
+    expect(got.body.equals(bytes)).toBe(true);
+  });
+
+  it("reproduces methods without a body, odd paths and non-ASCII header bytes", async () => {
+    for (const method of ["GET", "HEAD", "DELETE", "PROPFIND", "POST"]) {
+      const c = capture({ method, path: "/a/../b/./c", headers: [host(), ["X-Latin", "caf\u00c3\u00a9 'q' $HOME `x`"]] });
+      const got = await replay(c);
+      expect(got.method).toBe(method);
+      expect(got.url).toBe("/b/bin/a/../b/./c");
+      expect(got.headers).toEqual(c.headers);
+      expect(got.body).toHaveLength(0);
+    }
+  });
+
+  it("sends HTTP/1.0 when the capture came over HTTP/1.0", async () => {
+    const got = await replay(capture({ method: "GET", httpVersion: "1.0", headers: [host()] }));
+    expect(got.httpVersion).toBe("1.0");
+  });
+});
+
+describe("shell quoting", () => {
+  it("single-quotes printable ASCII and escapes the rest with $'…'", () => {
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote("a\tb\u00e9")).toBe(`$'a\\x09b\\xe9'`);
+    expect(shellQuote("€")).toBe(`$'\\xe2\\x82\\xac'`);
+    expect(printfFormat(new Uint8Array([0x41, 0, 0x25, 0x27]))).toBe(`'A\\000%%\\047'`);
+  });
+});
+
+describe("captureRequestUrl", () => {
+  it("appends the raw sub-path and query", () => {
+    expect(captureRequestUrl("http://h/b/x", { path: "/", query: "" })).toBe("http://h/b/x");
+    expect(captureRequestUrl("http://h/b/x", { path: "/p/q", query: "a=%20" })).toBe("http://h/b/x/p/q?a=%20");
+  });
+});
+
+describe("toFetch", () => {
+  it("keeps header order and duplicates, leaves transport headers to fetch, and encodes binary bodies", () => {
+    const c = capture({ headers: [["Host", "h"], ["X-A", "1"], ["x-a", "2"], ["Content-Length", "3"]], bytes: Buffer.from([0, 0xff, 2]) });
+    const snippet = toFetch(c, "http://h/b/bin");
+    expect(snippet).toContain(`await fetch("http://h/b/bin", {`);
+    expect(snippet).toContain(`["X-A","1"],\n    ["x-a","2"]`);
+    expect(snippet).not.toMatch(/Host|Content-Length/);
+    const body = /atob\("([^"]+)"\)/.exec(snippet)![1];
+    expect(Buffer.from(body, "base64")).toEqual(Buffer.from([0, 0xff, 2]));
+  });
+
+  it("writes text bodies as JSON strings and leaves GET bodies out", () => {
+    expect(toFetch(capture({ bytes: Buffer.from('{"a":"</script>"}') }), "http://h")).toContain(`body: "{\\"a\\":\\"</script>\\"}"`);
+    expect(toFetch(capture({ method: "GET", bytes: Buffer.from("x") }), "http://h")).not.toContain("body");
+  });
+});

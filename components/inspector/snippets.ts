@@ -1,0 +1,139 @@
+import { bodyBytes, utf8OrNull } from "../../lib/wire/bytes.ts";
+import { hasHeader } from "../../lib/wire/headers.ts";
+import type { CaptureSummary, CaptureView } from "../../lib/schemas/capture.ts";
+
+/**
+ * Code that sends a capture again: a cURL command that reproduces it byte for byte, and a fetch
+ * snippet. Pure, so client components can use it.
+ */
+
+/** The URL a capture was sent to, rebuilt from the bin's capture URL and the raw path and query. */
+export function captureRequestUrl(captureUrl: string, capture: Pick<CaptureSummary, "path" | "query">): string {
+  const path = capture.path === "/" ? "" : capture.path;
+  return `${captureUrl}${path}${capture.query ? `?${capture.query}` : ""}`;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Quotes one shell word. Printable ASCII goes in single quotes (POSIX); anything else in bash's
+ * $'…' with every other byte as \xNN. Header strings hold one byte per character (Node reads them
+ * as latin1), so characters up to U+00FF are written as that byte.
+ */
+export function shellQuote(value: string): string {
+  if (PRINTABLE_ASCII.test(value)) return singleQuoted(value);
+  let out = "";
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (code > 0xff) {
+      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
+    } else if (ch === "'" || ch === "\\") {
+      out += `\\${ch}`;
+    } else if (code >= 0x20 && code < 0x7f) {
+      out += ch;
+    } else {
+      out += `\\x${code.toString(16).padStart(2, "0")}`;
+    }
+  }
+  return `$'${out}'`;
+}
+
+/**
+ * A printf format that outputs exactly `bytes`: printable ASCII as itself, the rest as 3-digit
+ * octal escapes (POSIX printf; unlike $'…' it can carry NUL bytes).
+ */
+export function printfFormat(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) {
+    if (b === 0x25) out += "%%";
+    else if (b === 0x5c) out += "\\\\";
+    else if (b >= 0x20 && b < 0x7f && b !== 0x27) out += String.fromCharCode(b);
+    else out += `\\${b.toString(8).padStart(3, "0")}`;
+  }
+  return `'${out}'`;
+}
+
+// Text that survives a copy–paste into a terminal inside single quotes: no CR, no other controls.
+const PASTEABLE_TEXT = /^[^\x00-\x08\x0b-\x1f\x7f]*$/;
+
+
+// Headers curl adds on its own; an empty `-H 'Name:'` stops it when the original did not have them.
+const CURL_DEFAULTS = ["User-Agent", "Accept"];
+// curl sends Expect: 100-continue for larger bodies (the threshold differs between versions).
+const EXPECT_THRESHOLD = 1024;
+// Linux refuses a single argument over 128 KiB, and nobody wants megabytes in a clipboard: larger
+// bodies are downloaded from the API into a file first.
+const INLINE_LIMIT = 64 * 1024;
+
+/**
+ * A cURL command that sends the capture again: same method, URL path and query, every header in
+ * order with its case and duplicates, and the same body bytes. curl always writes Host first;
+ * every other header keeps its place. Binary bodies are piped in through printf; large ones are
+ * first fetched from the capture's body endpoint.
+ */
+export function toCurl(capture: CaptureView, captureUrl: string): string {
+  const url = captureRequestUrl(captureUrl, capture);
+  const bytes = bodyBytes(capture.body);
+  const text = bytes.length ? utf8OrNull(bytes) : null;
+  const asText = text !== null && PASTEABLE_TEXT.test(text);
+  const hasBody = bytes.length > 0;
+
+  const args: string[] = [];
+  if (/[[\]{}]/.test(url)) args.push("--globoff");
+  if (/\/\.\.?(\/|$)/.test(capture.path)) args.push("--path-as-is");
+  if (capture.httpVersion === "1.0") args.push("--http1.0");
+  if (capture.method === "HEAD" && !hasBody) args.push("--head");
+  else if (!(capture.method === "POST" && hasBody)) args.push(`-X ${shellQuote(capture.method)}`);
+
+  for (const [name, value] of capture.headers) {
+    // `-H 'Name:'` would remove the header; `Name;` is curl's way to send an empty value.
+    args.push(`-H ${shellQuote(value === "" ? `${name};` : `${name}: ${value}`)}`);
+  }
+  for (const name of CURL_DEFAULTS) if (!hasHeader(capture.headers, name)) args.push(`-H '${name}:'`);
+  if (hasBody && !hasHeader(capture.headers, "content-type")) args.push(`-H 'Content-Type:'`);
+  if (bytes.length > EXPECT_THRESHOLD && !hasHeader(capture.headers, "expect")) args.push(`-H 'Expect:'`);
+
+  const large = bytes.length > INLINE_LIMIT;
+  const file = `${capture.id}.body`;
+  if (large) args.push(`--data-binary @${file}`);
+  else if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
+  const command = ["curl", ...args, shellQuote(url)].join(" \\\n  ");
+  if (large) return `curl -fsS -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
+  return hasBody && !asText ? `printf ${printfFormat(bytes)} | ${command}` : command;
+}
+
+/** The API URL of a capture's raw body, on the same origin as the bin's capture URL. */
+function bodyEndpoint(captureUrl: string, capture: Pick<CaptureSummary, "id" | "binId">): string {
+  const origin = captureUrl.slice(0, captureUrl.lastIndexOf("/b/"));
+  return `${origin}/api/bins/${encodeURIComponent(capture.binId)}/requests/${encodeURIComponent(capture.id)}/body`;
+}
+
+/** Single quotes: everything inside is literal, newlines and any Unicode included. */
+function singleQuoted(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+// fetch() refuses or sets these itself.
+const FETCH_MANAGED = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding", "upgrade", "expect", "te", "trailer"]);
+
+/** A fetch() call with the capture's method, headers (those fetch lets a caller set) and body. */
+export function toFetch(capture: CaptureView, captureUrl: string): string {
+  const url = captureRequestUrl(captureUrl, capture);
+  const headers = capture.headers.filter(([name]) => !FETCH_MANAGED.has(name.toLowerCase()));
+  const lines = [`await fetch(${JSON.stringify(url)}, {`, `  method: ${JSON.stringify(capture.method)},`];
+  if (headers.length) {
+    lines.push("  headers: [");
+    for (const pair of headers) lines.push(`    ${JSON.stringify(pair)},`);
+    lines.push("  ],");
+  }
+  const bytes = bodyBytes(capture.body);
+  if (bytes.length && capture.method !== "GET" && capture.method !== "HEAD") {
+    lines.push(
+      capture.body.encoding === "utf8"
+        ? `  body: ${JSON.stringify(capture.body.data)},`
+        : `  body: Uint8Array.from(atob(${JSON.stringify(capture.body.data)}), (c) => c.charCodeAt(0)),`,
+    );
+  }
+  lines.push("});");
+  return lines.join("\n");
+}

@@ -1,0 +1,29 @@
+import { recordAttempt, type NewAttempt } from "../store/attempts.ts";
+import { trySend, type OutboundRequest, type Outcome } from "./sender.ts";
+
+/** Stores an attempt; never throws (the request went out either way). */
+export async function keepAttempt(data: NewAttempt): Promise<void> {
+  try {
+    await recordAttempt(data);
+  } catch (error) {
+    // The capture may have been deleted meanwhile; the request was still sent and its answer stands.
+    console.error(`could not record the ${data.kind} attempt of capture ${data.captureId}`, error);
+  }
+}
+
+/** Sends a request on behalf of a capture (resend, auto-forward) and keeps the outcome on it. */
+export async function sendAttempt(captureId: string, kind: "resend" | "forward", request: OutboundRequest): Promise<Outcome> {
+  const outcome = await trySend(request);
+  await keepAttempt({
+    captureId,
+    kind,
+    method: request.method,
+    url: request.url,
+    requestHeaders: request.headers,
+    requestBody: Uint8Array.from(request.body),
+    status: outcome.ok ? outcome.response.status : null,
+    error: outcome.ok ? null : outcome.error.message,
+    durationMs: outcome.durationMs,
+  });
+  return outcome;
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { single } from "./services.ts";
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** 22 base62 chars ≈ 131 bits: unguessable, URL-safe, never sequential. */
+export function newBinId(): string {
+  return randomString(22, BASE62);
+}
+
+/** A secret handed out once for private bins. */
+export function newToken(): string {
+  return randomString(32, BASE62);
+}
+
+function randomString(length: number, alphabet: string): string {
+  // Rejection sampling keeps every character uniformly distributed.
+  const limit = 256 - (256 % alphabet.length);
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * ULID: 48-bit ms timestamp + 80 random bits, Crockford base32. Monotonic within a process, so
+ * ids made in one millisecond still sort in creation order.
+ */
+class SortableIds {
+  private lastTime = 0;
+  private lastRandom: number[] = [];
+
+  next(now: number): string {
+    if (now <= this.lastTime) {
+      now = this.lastTime;
+      incrementBase32(this.lastRandom);
+    } else {
+      this.lastTime = now;
+      this.lastRandom = Array.from(randomBytes(16), (b) => b % 32);
+    }
+    let time = "";
+    for (let i = 0, t = now; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
+    return time + this.lastRandom.map((d) => CROCKFORD[d]).join("");
+  }
+}
+
+/** A new ULID from the process's one generator (see services.ts). */
+export function newSortableId(now = Date.now()): string {
+  return single("ids", () => new SortableIds()).next(now);
+}
+
+function incrementBase32(digits: number[]): void {
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i] < 31) {
+      digits[i]++;
+      return;
+    }
+    digits[i] = 0;
+  }
+}

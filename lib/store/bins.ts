@@ -1,0 +1,77 @@
+import { hashToken } from "../http/access.ts";
+import { notFound } from "../http/errors.ts";
+import { newBinId, newToken } from "../runtime/ids.ts";
+import { single } from "../runtime/services.ts";
+import { Prisma, type Bin } from "../generated/prisma/client.ts";
+import type { CreateBinInput, CustomResponse, Forward } from "../schemas/bin.ts";
+import { reportChange } from "./changes.ts";
+import { db } from "./db.ts";
+
+/**
+ * Bins: create, find, change, delete. Functions given a bin id trust the caller to have found the
+ * bin (route handlers do, through binRoute); updates still answer 404 on their own.
+ */
+
+export async function createBin(input: CreateBinInput) {
+  const prisma = await db();
+  const viewToken = input.private ? newToken() : null;
+  const bin = await prisma.bin.create({
+    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null },
+  });
+  return { bin, viewToken };
+}
+
+export async function findBin(id: string): Promise<Bin | null> {
+  const prisma = await db();
+  return prisma.bin.findUnique({ where: { id } });
+}
+
+export async function getBin(id: string): Promise<Bin> {
+  const bin = await findBin(id);
+  if (!bin) throw notFound("bin");
+  return bin;
+}
+
+const BIN_CACHE_MS = 2000;
+// The capture path looks its bin up on every request; a short-lived cache spares that query.
+// Changes made in this process drop their entry at once; other instances' changes show within BIN_CACHE_MS.
+const binCache = () => single("binCache", () => new Map<string, { bin: Bin | null; at: number }>());
+
+/** Like findBin, but may answer from a cache at most BIN_CACHE_MS old. */
+export async function findBinCached(id: string): Promise<Bin | null> {
+  const cache = binCache();
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < BIN_CACHE_MS) return hit.bin;
+  const bin = await findBin(id);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(id, { bin, at: Date.now() });
+  return bin;
+}
+
+export async function countCaptures(binId: string): Promise<number> {
+  const prisma = await db();
+  return prisma.capture.count({ where: { binId } });
+}
+
+export async function deleteBin(id: string): Promise<void> {
+  const prisma = await db();
+  const { count } = await prisma.bin.deleteMany({ where: { id } });
+  binCache().delete(id);
+  if (count === 0) throw notFound("bin");
+  reportChange({ type: "bin:deleted", binId: id });
+}
+
+export async function setBinResponse(id: string, response: CustomResponse | null): Promise<void> {
+  await updateBin(id, { response: response ?? Prisma.DbNull });
+}
+
+export async function setBinForward(id: string, forward: Forward | null): Promise<void> {
+  await updateBin(id, { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false });
+}
+
+async function updateBin(id: string, data: Prisma.BinUpdateManyMutationInput) {
+  const prisma = await db();
+  const { count } = await prisma.bin.updateMany({ where: { id }, data });
+  binCache().delete(id);
+  if (count === 0) throw notFound("bin");
+}

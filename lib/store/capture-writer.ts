@@ -1,0 +1,116 @@
+import { notFound } from "../http/errors.ts";
+import { config } from "../runtime/config.ts";
+import { newSortableId } from "../runtime/ids.ts";
+import { single } from "../runtime/services.ts";
+import { reportChange } from "./changes.ts";
+import type { NewCapture, StoredCapture } from "./stored-capture.ts";
+import { db, kind } from "./db.ts";
+import { insertCaptures, nextSeq } from "./dialect.ts";
+import { toSummary } from "./views.ts";
+
+/**
+ * The capture path's write queue. Concurrent captures are group-committed: one transaction for
+ * all that arrived while the previous batch was being written, so the ORM's per-call cost is
+ * shared. A sender is answered only after its capture's batch has committed.
+ */
+
+type Pending = { row: StoredCapture; resolve: () => void; reject: (e: unknown) => void };
+
+const BATCH_ROWS = 500;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+// A foreign-key failure means the bin was deleted after the capture path looked it up. Checked by
+// code, not class: the client may come from the other module copy (see runtime/services.ts).
+const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
+
+export class CaptureWriter {
+  private readonly queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+
+  /** Stores a capture durably; resolves once its batch has committed. */
+  save(capture: NewCapture): Promise<StoredCapture> {
+    const row: StoredCapture = { ...capture, id: newSortableId(capture.receivedAt.getTime()), seq: 0, bodySize: capture.body.length };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve: () => resolve(row), reject });
+      this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
+    });
+  }
+
+  /** Captures waiting for their batch to commit. */
+  get depth(): number {
+    return this.queue.length;
+  }
+
+  /** Settles once everything queued so far has committed (or failed). */
+  async drained(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush() {
+    try {
+      await this.drain();
+    } catch (error) {
+      for (const p of this.queue.splice(0)) p.reject(error);
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async drain() {
+    while (this.queue.length) {
+      let bytes = 0;
+      let n = 0;
+      while (n < this.queue.length && n < BATCH_ROWS && (n === 0 || bytes + this.queue[n].row.bodySize <= BATCH_BYTES)) {
+        bytes += this.queue[n].row.bodySize;
+        n++;
+      }
+      const batch = this.queue.splice(0, n);
+      const stored: StoredCapture[] = [];
+      try {
+        await insert(batch.map((p) => p.row));
+        stored.push(...batch.map((p) => p.row));
+      } catch {
+        // One bad row (a bin deleted meanwhile) must not fail its neighbours: retry them one by one.
+        for (const p of batch) {
+          await insert([p.row]).then(
+            () => stored.push(p.row),
+            (e: unknown) => p.reject(binGone(e) ? notFound("bin") : e),
+          );
+        }
+      }
+      for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
+      for (const p of batch) if (stored.includes(p.row)) p.resolve();
+      await pruneBins(new Set(stored.map((row) => row.binId)));
+    }
+  }
+}
+
+/**
+ * Inserts rows in one transaction that first advances the capture counter: its row lock makes
+ * concurrent writers (other instances on PostgreSQL) take their `seq` range in commit order.
+ */
+async function insert(rows: StoredCapture[]) {
+  const prisma = await db();
+  const [[counter]] = await prisma.$transaction([
+    prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length)),
+    prisma.$executeRaw(insertCaptures(kind, rows)),
+  ]);
+  const last = Number(counter.value);
+  rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
+}
+
+/** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
+async function pruneBins(binIds: Set<string>) {
+  const prisma = await db();
+  for (const binId of binIds) {
+    const gone = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "seq" <= (
+      SELECT "seq" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "seq" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})
+      RETURNING "id"`;
+    if (gone.length) reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+  }
+}
+
+/** The process's one capture writer (see runtime/services.ts). */
+export const captureWriter = () => single("captureWriter", () => new CaptureWriter());
+
+export const saveCapture = (capture: NewCapture) => captureWriter().save(capture);

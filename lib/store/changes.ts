@@ -1,0 +1,36 @@
+import type { AttemptView, CaptureSummary } from "../schemas/capture.ts";
+import { single } from "../runtime/services.ts";
+
+/**
+ * The change feed: every change the store makes is reported here, once, after it is committed.
+ * Realtime subscribes and turns changes into Socket.IO events; nothing else announces anything.
+ */
+
+export type StoreChange =
+  | { type: "capture:stored"; capture: CaptureSummary }
+  /** Captures removed by a user, pruned to the bin's cap, or swept by retention. */
+  | { type: "captures:deleted"; binId: string; ids: string[]; reason: "user" | "cap" | "retention" }
+  | { type: "bin:cleared"; binId: string }
+  | { type: "bin:deleted"; binId: string }
+  | { type: "attempt:recorded"; binId: string; captureId: string; attempt: AttemptView };
+
+export type ChangeListener = (change: StoreChange) => void;
+
+const listeners = () => single("changeListeners", () => new Set<ChangeListener>());
+
+/** Calls `listener` with every change from now on; returns a function that stops it. */
+export function onChange(listener: ChangeListener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
+
+/** For the store's own modules: report a committed change. A failing listener never fails the store. */
+export function reportChange(change: StoreChange): void {
+  for (const listener of listeners()) {
+    try {
+      listener(change);
+    } catch (error) {
+      console.error(`change listener failed on ${change.type}`, error);
+    }
+  }
+}

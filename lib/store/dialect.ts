@@ -1,0 +1,59 @@
+import type { DatabaseKind } from "../runtime/config.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { StoredCapture } from "./stored-capture.ts";
+
+/** The SQL that differs between SQLite and PostgreSQL, in one place. */
+
+/**
+ * The list's text search: path and query in any case; the body as bytes, so binary bodies neither
+ * break the query nor hide text inside them, ignoring the case of ASCII letters.
+ */
+export function searchConditions(kind: DatabaseKind, q: string): Prisma.Sql {
+  // Both sides are lowered by the database itself, so its idea of case applies to both alike.
+  if (kind === "postgresql") {
+    // encode(…, 'escape') turns any bytes into text the same way for body and needle.
+    return Prisma.sql`(strpos(lower("path"), lower(${q})) > 0 OR strpos(lower("query"), lower(${q})) > 0
+      OR position(convert_to(${q}, 'UTF8') in "body") > 0
+      OR strpos(lower(encode("body", 'escape')), lower(encode(convert_to(${q}, 'UTF8'), 'escape'))) > 0)`;
+  }
+  // The exact bytes anywhere in the body (past NUL bytes too), or the text in any case up to the first NUL.
+  return Prisma.sql`(instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
+    OR instr("body", CAST(${q} AS BLOB)) > 0 OR instr(lower(CAST("body" AS TEXT)), lower(${q})) > 0)`;
+}
+
+/** A header named `name` (any case) whose value contains `value` (any case; "" matches all). */
+export function headerCondition(kind: DatabaseKind, name: string, value: string): Prisma.Sql {
+  if (kind === "postgresql") {
+    return Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements("Capture"."headers") h
+      WHERE lower(h->>0) = lower(${name}) AND strpos(lower(h->>1), lower(${value})) > 0)`;
+  }
+  return Prisma.sql`EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
+    WHERE lower(json_extract(h.value, '$[0]')) = lower(${name}) AND instr(lower(json_extract(h.value, '$[1]')), lower(${value})) > 0)`;
+}
+
+/** Advances the capture counter by `n` and answers its new value: the last `seq` of the batch. */
+export function nextSeq(n: number): Prisma.Sql {
+  return Prisma.sql`UPDATE "Counter" SET "value" = "value" + ${n} WHERE "name" = 'capture' RETURNING "value"`;
+}
+
+/**
+ * One multi-row INSERT for a batch of captures, run right after nextSeq in the same transaction:
+ * row i of n takes `seq` = counter − (n − 1 − i). Raw SQL through Prisma skips its query compiler,
+ * which otherwise costs more than the write itself on the capture path (see bench/); values are
+ * written in the forms Prisma itself uses, so Prisma reads them back as if it had written them.
+ */
+export function insertCaptures(kind: DatabaseKind, rows: StoredCapture[]): Prisma.Sql {
+  const counter = Prisma.sql`(SELECT "value" FROM "Counter" WHERE "name" = 'capture')`;
+  const values = rows.map((r, i) => {
+    const headers = JSON.stringify(r.headers);
+    // Prisma's SQLite adapter stores DateTime as ISO 8601 with an explicit +00:00 offset.
+    const [headersSql, receivedAt] =
+      kind === "postgresql"
+        ? [Prisma.sql`CAST(${headers} AS jsonb)`, r.receivedAt]
+        : [Prisma.sql`${headers}`, r.receivedAt.toISOString().replace("Z", "+00:00")];
+    return Prisma.sql`(${r.id}, ${counter} - ${rows.length - 1 - i}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${headersSql}, ${r.body}, ${r.bodySize},
+      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt})`;
+  });
+  return Prisma.sql`INSERT INTO "Capture" ("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
+    "contentType", "remoteAddress", "httpVersion", "receivedAt") VALUES ${Prisma.join(values)}`;
+}

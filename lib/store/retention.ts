@@ -1,0 +1,20 @@
+import { deleteCapturesBefore } from "./captures.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes captures older than `days` now and then regularly; does nothing when days is 0. The
+ * sweep runs hourly, or ten times per retention period when that is shorter (RETENTION_DAYS may
+ * be a fraction), so no capture outlives its period by more than a tenth of it.
+ */
+export function startRetention(days: number): () => void {
+  if (days <= 0) return () => {};
+  const keepMs = days * DAY_MS;
+  const sweep = () =>
+    deleteCapturesBefore(new Date(Date.now() - keepMs)).catch((error: unknown) => console.error("retention sweep failed", error));
+  void sweep();
+  const timer = setInterval(sweep, Math.max(100, Math.min(HOUR_MS, keepMs / 10)));
+  timer.unref();
+  return () => clearInterval(timer);
+}
