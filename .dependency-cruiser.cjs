@@ -1,5 +1,5 @@
 // The import graph's rules, checked by `npm run check:imports` and by test/architecture.test.ts.
-const SERVER_ONLY = "^lib/(capture|store|realtime|outbound|http|runtime|generated)/";
+const SERVER_ONLY = "^lib/(capture|store|realtime|outbound|signatures|http|runtime|generated)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

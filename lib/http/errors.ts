@@ -15,6 +15,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   payload_too_large: 413,
   rate_limited: 429,
+  unknown_scheme: 422,
   internal_error: 500,
   target_unreachable: 502,
   target_timeout: 504,

@@ -3,6 +3,7 @@ import { BinDetailSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchem
 import { CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
 import { ResendRequestSchema, ResendResultSchema } from "../schemas/resend.ts";
+import { VerifyRequestSchema, VerifyResultSchema } from "../schemas/signature.ts";
 
 /** OpenAPI 3.1 description generated from the same Zod schemas the handlers validate with. */
 
@@ -16,6 +17,7 @@ const ERRORS = {
   "404": "Unknown bin or capture (`bin_not_found`, `capture_not_found`)",
   "405": "Another method than this path takes (`method_not_allowed`); the `Allow` header lists them",
   "413": "The body is larger than allowed (`payload_too_large`, with `limit`)",
+  "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one",
   "429": "The bin's rate limit is reached (`rate_limited`); retry after `Retry-After` seconds",
   "502": "The target could not be reached (`target_unreachable`)",
   "504": "The target did not answer in time (`target_timeout`)",
@@ -144,6 +146,15 @@ export function openApiDocument(origin: string) {
           ok: { "200": { description: "Body bytes", content: { "*/*": { schema: { type: "string", format: "binary" } } } } }, errors: binErrors, secured: true,
         }),
       },
+      "/api/bins/{id}/requests/{rid}/verify": {
+        parameters: [binId, captureId],
+        post: operation({
+          id: "verifyCapture", tag: "Captures",
+          summary: "Check the capture's webhook signature with a secret (used for this call only, never stored)",
+          body: "VerifyRequest", ok: { "200": { description: "The verdict, and why it fails", ...json("VerifyResult") } },
+          errors: ["400", ...binErrors, "413", "422"], secured: true,
+        }),
+      },
       "/api/bins/{id}/response": {
         parameters: [binId],
         put: operation({ id: "setCustomResponse", tag: "Bins", summary: "Set the custom response senders get", body: "CustomResponse", ok: done, errors: ["400", ...binErrors, "413"], secured: true }),
@@ -197,6 +208,8 @@ export function openApiDocument(origin: string) {
         CapturePage: schema(CapturePageSchema),
         ResendRequest: schema(ResendRequestSchema),
         ResendResult: schema(ResendResultSchema),
+        VerifyRequest: schema(VerifyRequestSchema),
+        VerifyResult: schema(VerifyResultSchema),
       },
     },
   };

@@ -3,6 +3,7 @@ import { config } from "../runtime/config.ts";
 import { trySend, type OutboundRequest } from "./sender.ts";
 import type { ResendRequest, ResendResult } from "../schemas/resend.ts";
 import { privateTargetsAllowed } from "./ssrf.ts";
+import { signRequest } from "../signatures/sign.ts";
 import { decodeBody, encodeBody } from "../wire/body.ts";
 
 /**
@@ -10,11 +11,15 @@ import { decodeBody, encodeBody } from "../wire/body.ts";
  * have been checked by the caller: the capture exists and the caller may see its bin.
  */
 export async function resend(input: ResendRequest): Promise<ResendResult> {
+  const body = decodeBody(input.body);
+  const { url, headers, signed } = input.sign
+    ? signRequest(input.url, input.headers, body, input.sign)
+    : { url: input.url, headers: input.headers, signed: undefined };
   const request: OutboundRequest = {
     method: input.method,
-    url: input.url,
-    headers: input.headers,
-    body: decodeBody(input.body),
+    url,
+    headers,
+    body,
     timeoutMs: input.timeoutMs,
     allowPrivate: privateTargetsAllowed(config),
   };
@@ -27,5 +32,6 @@ export async function resend(input: ResendRequest): Promise<ResendResult> {
     headers: response.headers,
     body: { ...encodeBody(response.body), truncated: response.truncated },
     durationMs: response.durationMs,
+    ...(signed ? { signed } : {}),
   };
 }

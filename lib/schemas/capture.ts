@@ -12,6 +12,9 @@ export const CaptureSummarySchema = z.object({
   bodySize: z.number().int(),
   remoteAddress: z.string().nullable(),
   receivedAt: IsoDateSchema,
+  deliveryId: z.string().nullable().describe("The provider's delivery or event id (X-GitHub-Delivery, webhook-id, svix-id, evt_…), or null"),
+  duplicateOf: z.string().nullable().describe("The id of the bin's earliest capture with the same deliveryId, when this one repeats it"),
+  bodySha256: z.string().describe("Hex SHA-256 of the raw body bytes"),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummarySchema>;
 
@@ -49,10 +52,11 @@ export const ListCapturesQuerySchema = z.object({
   method: z.string().regex(/^[A-Za-z-]{1,20}$/, "method must be an HTTP method").optional(),
   q: z.string().min(1).max(200).optional(),
   header: z.string().min(1).max(200).optional(),
+  duplicates: z.enum(["only"]).optional().describe("`only`: repeat deliveries alone (captures with a duplicateOf)"),
 });
 export type ListCapturesQuery = z.infer<typeof ListCapturesQuerySchema>;
 /** The list's filters alone (what narrows the list, not how it is paged). */
-export type CaptureFilter = Pick<ListCapturesQuery, "method" | "q" | "header">;
+export type CaptureFilter = Pick<ListCapturesQuery, "method" | "q" | "header" | "duplicates">;
 
 export const ExportQuerySchema = z.object({
   format: z.enum(["har", "json"]).default("json"),

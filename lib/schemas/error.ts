@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "method_not_allowed",
   "payload_too_large",
   "rate_limited",
+  "unknown_scheme",
   "internal_error",
   "target_unreachable",
   "target_timeout",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SignSchema } from "./signature.ts";
 import { EncodedBodySchema, HeaderPairsSchema, HTTP_TOKEN, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
 
 /** `POST /api/resend`: send an edited request to a target and report its answer. */
@@ -24,6 +25,7 @@ export const ResendRequestSchema = z.object({
   body: SendBodySchema.optional(),
   timeoutMs: z.number().int().min(1).max(30_000).default(10_000),
   captureId: z.string().min(1).max(64).optional(),
+  sign: SignSchema.optional().describe("Re-sign: replace the scheme's signature (and timestamp) headers with fresh ones over the body sent"),
 });
 export type ResendRequest = z.infer<typeof ResendRequestSchema>;
 
@@ -33,5 +35,6 @@ export const ResendResultSchema = z.object({
   headers: HeaderPairsSchema,
   body: EncodedBodySchema.extend({ truncated: z.boolean() }),
   durationMs: z.number().int(),
+  signed: HeaderPairsSchema.optional().describe("With `sign`: the signature headers that were sent"),
 });
 export type ResendResult = z.infer<typeof ResendResultSchema>;

@@ -2,7 +2,9 @@ import { notFound } from "../http/errors.ts";
 import { config } from "../runtime/config.ts";
 import { newSortableId } from "../runtime/ids.ts";
 import { single } from "../runtime/services.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { reportChange } from "./changes.ts";
+import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
 import { db, kind } from "./db.ts";
 import { insertCaptures, nextSeq } from "./dialect.ts";
@@ -29,7 +31,15 @@ export class CaptureWriter {
 
   /** Stores a capture durably; resolves once its batch has committed. */
   save(capture: NewCapture): Promise<StoredCapture> {
-    const row: StoredCapture = { ...capture, id: newSortableId(capture.receivedAt.getTime()), seq: 0, bodySize: capture.body.length };
+    const row: StoredCapture = {
+      ...capture,
+      id: newSortableId(capture.receivedAt.getTime()),
+      seq: 0,
+      bodySize: capture.body.length,
+      deliveryId: deliveryIdOf(capture.headers, capture.body),
+      bodySha256: sha256Hex(capture.body),
+      duplicateOf: null,
+    };
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve: () => resolve(row), reject });
       this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
@@ -66,6 +76,14 @@ export class CaptureWriter {
       }
       const batch = this.queue.splice(0, n);
       const stored: StoredCapture[] = [];
+      // This writer is the process's only one and runs one batch at a time: what the lookup finds
+      // is everything committed before the batch.
+      try {
+        await markDuplicates(batch.map((p) => p.row));
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+        continue;
+      }
       try {
         await insert(batch.map((p) => p.row));
         stored.push(...batch.map((p) => p.row));
@@ -97,6 +115,29 @@ async function insert(rows: StoredCapture[]) {
   ]);
   const last = Number(counter.value);
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
+}
+
+const key = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
+
+/**
+ * Sets `duplicateOf` on a batch's rows with one query: each (bin, deliveryId)'s earliest stored
+ * capture (by commit order, through the (binId, deliveryId) index), else the batch's own first.
+ */
+async function markDuplicates(rows: StoredCapture[]) {
+  const keyed = rows.filter((r): r is StoredCapture & { deliveryId: string } => r.deliveryId !== null);
+  if (keyed.length === 0) return;
+  const prisma = await db();
+  const binIds = [...new Set(keyed.map((r) => r.binId))];
+  const deliveryIds = [...new Set(keyed.map((r) => r.deliveryId))];
+  const found = await prisma.$queryRaw<{ binId: string; deliveryId: string; id: string }[]>`SELECT c."binId", c."deliveryId", c."id"
+    FROM "Capture" c JOIN (SELECT MIN("seq") AS "first" FROM "Capture" WHERE "binId" IN (${Prisma.join(binIds)})
+      AND "deliveryId" IN (${Prisma.join(deliveryIds)}) GROUP BY "binId", "deliveryId") f ON c."seq" = f."first"`;
+  const first = new Map(found.map((f) => [key(f.binId, f.deliveryId), f.id]));
+  for (const row of keyed) {
+    const earliest = first.get(key(row.binId, row.deliveryId));
+    if (earliest) row.duplicateOf = earliest;
+    else first.set(key(row.binId, row.deliveryId), row.id);
+  }
 }
 
 /** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */

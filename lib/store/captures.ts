@@ -15,7 +15,7 @@ import { toCaptureView, toSummary } from "./views.ts";
 
 const summarySelect = {
   id: true, seq: true, binId: true, method: true, path: true, query: true, contentType: true,
-  bodySize: true, remoteAddress: true, receivedAt: true,
+  bodySize: true, remoteAddress: true, receivedAt: true, deliveryId: true, duplicateOf: true, bodySha256: true,
 } as const;
 
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
@@ -40,10 +40,12 @@ function captureFilters(binId: string, query: ListCapturesQuery): Prisma.Sql[] {
     const value = colon === -1 ? "" : query.header.slice(colon + 1).trim();
     where.push(headerCondition(kind, name, value));
   }
+  if (query.duplicates === "only") where.push(Prisma.sql`"duplicateOf" IS NOT NULL`);
   return where;
 }
 
-async function findCapture(binId: string, id: string) {
+/** A capture as stored (raw body, headers, attempts), or 404. */
+export async function findCapture(binId: string, id: string) {
   const prisma = await db();
   const capture = await prisma.capture.findFirst({
     where: { id, binId },

@@ -4,12 +4,20 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { config, databaseKind, sqlitePath } from "../runtime/config.ts";
 import { single } from "../runtime/services.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { backfillCaptures } from "./backfill.ts";
 
 /** The one Prisma client of the process, on SQLite or PostgreSQL as DATABASE_URL says. */
 
 export const kind = databaseKind(config.DATABASE_URL);
 
 async function connect(): Promise<PrismaClient> {
+  const prisma = await open();
+  // Before anything reads captures: every summary then carries a real bodySha256.
+  await backfillCaptures(prisma);
+  return prisma;
+}
+
+async function open(): Promise<PrismaClient> {
   if (kind === "postgresql") {
     const [{ PrismaPg }, generated] = await Promise.all([
       import("@prisma/adapter-pg"),

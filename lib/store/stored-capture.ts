@@ -14,5 +14,15 @@ export type NewCapture = {
   receivedAt: Date;
 };
 
-/** …and as stored: with its id, its commit order (`seq`, set once committed) and its size. */
-export type StoredCapture = NewCapture & { id: string; seq: number; bodySize: number };
+/**
+ * …and as stored: with its id, its commit order (`seq`, set once committed), its size, and what
+ * tells repeat deliveries apart (`duplicateOf` is set by the writer, per batch).
+ */
+export type StoredCapture = NewCapture & {
+  id: string;
+  seq: number;
+  bodySize: number;
+  deliveryId: string | null;
+  bodySha256: string;
+  duplicateOf: string | null;
+};

@@ -42,6 +42,9 @@ export function toSummary(c: SummaryFields): CaptureSummary {
     bodySize: c.bodySize,
     remoteAddress: c.remoteAddress,
     receivedAt: c.receivedAt.toISOString(),
+    deliveryId: c.deliveryId,
+    duplicateOf: c.duplicateOf,
+    bodySha256: c.bodySha256,
   };
 }
 

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { HeaderPairs } from "../schemas/common.ts";
+
+/**
+ * What makes two captures the same delivery (SPEC.md, "Duplicate deliveries"): the provider's
+ * delivery or event id. Runs on the capture path, so it reads headers first and parses a body
+ * only when the bytes could hold a Slack or Stripe id.
+ */
+
+// In the contract's order: the first one present wins.
+const ID_HEADERS = ["x-github-delivery", "webhook-id", "svix-id", "x-shopify-webhook-id"];
+const MAX_ID = 200;
+
+const usable = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID;
+
+export function deliveryIdOf(headers: HeaderPairs, body: Uint8Array): string | null {
+  for (const name of ID_HEADERS) {
+    const value = headers.find(([n]) => n.toLowerCase() === name)?.[1].trim();
+    if (usable(value)) return value;
+  }
+  const fromBody = bodyEventId(Buffer.from(body.buffer, body.byteOffset, body.length));
+  if (fromBody) return fromBody;
+  const key = headers.find(([n]) => n.toLowerCase() === "idempotency-key")?.[1].trim();
+  return usable(key) ? key : null;
+}
+
+// A Slack Events API body's `event_id`, or a Stripe event's `id` (`evt_…`).
+function bodyEventId(bytes: Buffer): string | null {
+  const slack = bytes.includes('"event_id"');
+  if (!slack && !bytes.includes('"evt_')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { event_id: eventId, id, object } = parsed as Record<string, unknown>;
+  if (slack && usable(eventId)) return eventId;
+  if (usable(id) && id.startsWith("evt_") && (object === undefined || object === "event")) return id;
+  return null;
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
