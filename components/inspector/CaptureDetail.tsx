@@ -7,6 +7,7 @@ import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { captureRequestUrl } from "@/components/inspector/snippets.ts";
 import { localTimestamp, timeAgo } from "@/components/time.ts";
 import type { Draft } from "@/components/resend/draft.ts";
+import { SignatureSection } from "@/components/signature/SignatureSection.tsx";
 import { AttemptList } from "./AttemptList.tsx";
 import { BodyView } from "./BodyView.tsx";
 import { DetailActions } from "./DetailActions.tsx";
@@ -17,9 +18,9 @@ import type { Loaded } from "./useCapture.ts";
 import { useNow } from "./useNow.ts";
 
 /** The right pane: everything about one capture. */
-type Props = { loaded: Loaded; captureUrl: string; onEdit: (captureId: string, draft: Draft) => void };
+type Props = { loaded: Loaded; captureUrl: string; onEdit: (captureId: string, draft: Draft) => void; onCompare: (captureId: string) => void };
 
-export function CaptureDetail({ loaded, captureUrl, onEdit }: Props) {
+export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) {
   if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500">Loading…</p>;
   if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500">This capture was deleted.</p>;
   if (loaded.status === "error") return <p role="alert" className="p-6 text-sm text-rose-600">Could not load this capture: {loaded.message}</p>;
@@ -34,9 +35,10 @@ export function CaptureDetail({ loaded, captureUrl, onEdit }: Props) {
             {capture.query && <span className="text-slate-500">?{capture.query}</span>}
           </h2>
         </div>
-        <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} />
+        <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} onCompare={() => onCompare(capture.id)} />
       </header>
       <Overview capture={capture} captureUrl={captureUrl} />
+      <SignatureSection capture={capture} />
       {capture.query && (
         <Section title={`Query (${parseUrlEncoded(capture.query).length})`}>
           <PairsTable pairs={parseUrlEncoded(capture.query)} testId="query-table" />

@@ -2,6 +2,8 @@ import { memo } from "react";
 import { formatBytes } from "@/lib/wire/bytes.ts";
 import type { CaptureSummary } from "@/lib/schemas/capture.ts";
 import { timeAgo } from "@/components/time.ts";
+import { DuplicateMarker } from "@/components/duplicates/DuplicateMarker.tsx";
+import { SignatureBadge } from "@/components/signature/SignatureBadge.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 
 export const ROW_HEIGHT = 56;
@@ -40,6 +42,8 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       </div>
       <div className="flex items-center gap-2 pl-1 text-xs text-slate-500 dark:text-slate-400">
         {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
+        <SignatureBadge binId={capture.binId} captureId={capture.id} />
+        <DuplicateMarker capture={capture} />
         {/* Server and browser clocks differ by the time it took to load the page. */}
         <time dateTime={capture.receivedAt} title={capture.receivedAt} suppressHydrationWarning>
           {timeAgo(capture.receivedAt, now)}

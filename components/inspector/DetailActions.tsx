@@ -10,10 +10,10 @@ import { bodyUrl, deleteCapture } from "./api.ts";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-type Props = { capture: CaptureView; captureUrl: string; onEdit: (draft: Draft) => void };
+type Props = { capture: CaptureView; captureUrl: string; onEdit: (draft: Draft) => void; onCompare: () => void };
 
 /** What can be done with the open capture. */
-export function DetailActions({ capture, captureUrl, onEdit }: Props) {
+export function DetailActions({ capture, captureUrl, onEdit, onCompare }: Props) {
   const [error, setError] = useState<string | null>(null);
   async function remove() {
     setError(null);
@@ -29,6 +29,9 @@ export function DetailActions({ capture, captureUrl, onEdit }: Props) {
         data-testid="edit-resend"
       >
         Edit &amp; resend
+      </button>
+      <button type="button" onClick={onCompare} className={BUTTON} data-testid="compare">
+        Compare with…
       </button>
       <CopyButton getText={() => toCurl(capture, captureUrl)} label="Copy as cURL" testId="copy-curl" />
       <CopyButton getText={() => toFetch(capture, captureUrl)} label="Copy as fetch" testId="copy-fetch" />

@@ -1,12 +1,14 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage } from "@/lib/schemas/capture.ts";
 import { toCurl } from "@/components/inspector/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
 import type { Draft } from "@/components/resend/draft.ts";
+import { DiffDialog } from "@/components/diff/DiffDialog.tsx";
+import { DuplicatesToggle } from "@/components/duplicates/DuplicatesToggle.tsx";
 import { BinBar } from "./BinBar.tsx";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
@@ -23,13 +25,23 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
   const reloadRef = useRef<(captureId: string) => void>(() => {});
   const onAttempt = useCallback((captureId: string) => reloadRef.current(captureId), []);
-  const [filter, setFilter] = useState<CaptureFilter>({});
+  const [fields, setFields] = useState<CaptureFilter>({});
+  const [duplicatesOnly, setDuplicatesOnly] = useState(false);
+  const filter = useMemo<CaptureFilter>(() => ({ ...fields, ...(duplicatesOnly && { duplicates: "only" as const }) }), [fields, duplicatesOnly]);
   const filtering = Object.keys(filter).length > 0;
   const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt, filter);
   const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
   reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ captureId: string; draft: Draft } | null>(null);
+  const [comparing, setComparing] = useState<{ first: string; second: string | null } | null>(null);
+  // Shift-click on a row compares it with the open capture, leaving the selection as it was.
+  const compareOnShiftClick = (event: React.MouseEvent) => {
+    const row = event.shiftKey ? (event.target as HTMLElement).closest<HTMLElement>("[data-testid=capture-row]") : null;
+    if (!row?.dataset.id || !state.selectedId || row.dataset.id === state.selectedId) return;
+    event.stopPropagation();
+    setComparing({ first: state.selectedId, second: row.dataset.id });
+  };
 
   const flash = (text: string) => {
     setNotice(text);
@@ -66,8 +78,8 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
         onPause={(paused) => dispatch({ type: "paused", paused })}
       />
       <div className="flex min-h-0 flex-1">
-        <aside className="flex w-[380px] shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[420px] dark:border-slate-800 dark:bg-slate-950">
-          <FilterBar onChange={setFilter} />
+        <aside onClickCapture={compareOnShiftClick} className="flex w-[380px] shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[420px] dark:border-slate-800 dark:bg-slate-950">
+          <FilterBar onChange={setFields} />
           <div className="flex h-9 items-center justify-between border-b border-slate-200 px-3 text-xs text-slate-500 dark:border-slate-800">
             <span data-testid="capture-count">
               {state.items.length}
@@ -83,6 +95,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
                 ↑ {state.unread.size} new
               </button>
             )}
+            <DuplicatesToggle items={state.items} only={duplicatesOnly} onChange={setDuplicatesOnly} />
             <span className="hidden xl:inline">j/k to move · c copies cURL</span>
           </div>
           {empty ? (
@@ -110,7 +123,9 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           {empty && !filtering ? (
             <EmptyState captureUrl={bin.captureUrl} />
           ) : state.selectedId ? (
-            <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} onEdit={(captureId, draft) => setEditing({ captureId, draft })} />
+            <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} onEdit={(captureId, draft) => setEditing({ captureId, draft })}
+              onCompare={(first) => setComparing({ first, second: null })}
+            />
           ) : (
             <p className="p-6 text-sm text-slate-500">Select a capture.</p>
           )}
@@ -125,6 +140,9 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           onClose={() => setEditing(null)}
           onSent={() => reload(editing.captureId)}
         />
+      )}
+      {comparing && (
+        <DiffDialog binId={bin.id} items={state.items} firstId={comparing.first} secondId={comparing.second} onClose={() => setComparing(null)} />
       )}
       {notice && (
         <div role="status" data-testid="notice" className="fixed bottom-4 left-1/2 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">

@@ -5,6 +5,8 @@ import { bodyToSend, pairsFromRows, type Draft } from "@/components/resend/draft
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";
+import { ResignOption } from "./ResignOption.tsx";
+import type { Sign } from "@/lib/schemas/signature.ts";
 import { COMMON_METHODS } from "@/components/methods.ts";
 
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
@@ -16,6 +18,7 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
   const [draft, setDraft] = useState<Draft>(initial);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<ResendOutcome | null>(null);
+  const [sign, setSign] = useState<Sign | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function send(event: React.FormEvent) {
@@ -32,6 +35,7 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
           headers: pairsFromRows(draft.headers),
           body: bodyToSend(draft.body),
           captureId,
+          ...(sign && { sign }),
         }),
       });
       const answer = await res.json();
@@ -89,6 +93,12 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
         </div>
         <HeadersEditor rows={draft.headers} onChange={(headers) => set({ headers })} />
         <BodyEditor body={draft.body} onChange={(body) => set({ body })} />
+        <ResignOption
+          binId={binId}
+          headers={pairsFromRows(initial.headers)}
+          onChange={setSign}
+          signed={outcome?.ok ? (outcome.result.signed ?? null) : null}
+        />
         {outcome && <ResendAnswer outcome={outcome} />}
       </form>
     </div>

@@ -1,0 +1,92 @@
+import type { CaptureView } from "@/lib/schemas/capture.ts";
+import { formatBytes } from "@/lib/wire/bytes.ts";
+import { compareBodies, compareHeaders, type Change, type JsonChange } from "./compare.ts";
+
+const TONE: Record<Change, string> = {
+  same: "text-slate-500 dark:text-slate-400",
+  added: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200",
+  removed: "bg-rose-50 text-rose-900 dark:bg-rose-950/60 dark:text-rose-200",
+  changed: "bg-amber-50 text-amber-900 dark:bg-amber-950/60 dark:text-amber-200",
+};
+const CELL = "min-w-0 px-2 py-0.5 font-mono text-xs break-all whitespace-pre-wrap";
+const SECTION = "mb-2 mt-4 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400";
+// One column layout for every part, so left and right values line up from the request line down.
+const GRID = "grid grid-cols-[5.5rem_1fr_1fr] gap-px sm:grid-cols-[11rem_1fr_1fr]";
+
+const requestLine = (c: CaptureView) => `${c.method} ${c.path}${c.query ? `?${c.query}` : ""}`;
+const show = (value: unknown) => (value === undefined ? "" : JSON.stringify(value));
+
+/** Two captures side by side: the older on the left. Payload text is rendered as text, never as HTML. */
+export function CaptureDiff({ left, right }: { left: CaptureView; right: CaptureView }) {
+  const headers = compareHeaders(left.headers, right.headers);
+  const body = compareBodies(left, right);
+  const changedHeaders = headers.filter((h) => h.change !== "same").length;
+  return (
+    <div data-testid="capture-diff">
+      <div className={`${GRID} text-xs text-slate-500`}>
+        <div />
+        {[left, right].map((c, i) => (
+          <div key={c.id} className="min-w-0 px-2 break-all">
+            <span className="font-semibold">{i === 0 ? "Older" : "Newer"}</span> {c.receivedAt}
+            <div className="font-mono">{c.id}</div>
+          </div>
+        ))}
+      </div>
+      <div className={`${GRID} mt-3 ${requestLine(left) === requestLine(right) ? TONE.same : TONE.changed}`}>
+        <div className={`${CELL} font-semibold`}>request</div>
+        <div className={CELL}>{requestLine(left)}</div>
+        <div className={CELL}>{requestLine(right)}</div>
+      </div>
+      <h3 className={SECTION}>Headers ({changedHeaders} changed)</h3>
+      <div className={GRID} data-testid="diff-headers">
+        {headers.map((h) => (
+          <div key={h.name} className="contents">
+            <div className={`${CELL} font-semibold ${TONE[h.change]}`} data-testid="diff-header" data-change={h.change}>{h.name}</div>
+            <div className={`${CELL} ${TONE[h.change]}`}>{h.left ?? "—"}</div>
+            <div className={`${CELL} ${TONE[h.change]}`}>{h.right ?? "—"}</div>
+          </div>
+        ))}
+      </div>
+      <h3 className={SECTION}>Body</h3>
+      {body.kind === "json" && <JsonChanges changes={body.changes} />}
+      {body.kind === "text" &&
+        (body.changed ? (
+          <div className="grid grid-cols-2 gap-px" data-testid="diff-lines">
+            {body.rows.map((row, i) => (
+              <div key={i} className="contents">
+                <div className={`${CELL} ${TONE[row.left === null ? "same" : row.change]}`}>{row.left ?? ""}</div>
+                <div className={`${CELL} ${TONE[row.right === null ? "same" : row.change]}`}>{row.right ?? ""}</div>
+              </div>
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-500">Same body.</p>
+        ))}
+      {body.kind === "binary" && (
+        <div className={`${GRID} ${body.left.sha256 === body.right.sha256 ? TONE.same : TONE.changed}`} data-testid="diff-binary">
+          <div className={`${CELL} font-semibold`}>binary</div>
+          {[body.left, body.right].map((side, i) => (
+            <div key={i} className={CELL}>
+              {formatBytes(side.size)} · sha256 {side.sha256}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function JsonChanges({ changes }: { changes: JsonChange[] }) {
+  if (changes.length === 0) return <p className="text-sm text-slate-500">Same JSON (key order aside).</p>;
+  return (
+    <div className={GRID} data-testid="diff-json">
+      {changes.map((c, i) => (
+        <div key={i} className="contents">
+          <div className={`${CELL} font-semibold ${TONE[c.change]}`} data-testid="diff-json-path" data-change={c.change}>{c.path}</div>
+          <div className={`${CELL} ${TONE[c.change]}`}>{c.change === "added" ? "—" : show(c.left)}</div>
+          <div className={`${CELL} ${TONE[c.change]}`}>{c.change === "removed" ? "—" : `${c.change === "changed" ? "→ " : ""}${show(c.right)}`}</div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { VerifyResult } from "@/lib/schemas/signature.ts";
+
+export type Verification =
+  | { status: "checked"; result: VerifyResult }
+  /** No scheme could be detected: nothing to say about this capture. */
+  | { status: "unsigned" }
+  | { status: "error"; message: string };
+
+// A capture never changes, so one answer per capture and secret holds for the page's life; the
+// list's badges and the detail pane share it instead of asking twice.
+const answers = new Map<string, Promise<Verification>>();
+
+async function ask(binId: string, captureId: string, secret: string): Promise<Verification> {
+  try {
+    const res = await fetch(`/api/bins/${encodeURIComponent(binId)}/requests/${encodeURIComponent(captureId)}/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ secret }),
+    });
+    const body = await res.json();
+    if (res.ok) return { status: "checked", result: body };
+    if (body.error === "unknown_scheme") return { status: "unsigned" };
+    return { status: "error", message: body.message ?? `${res.status}` };
+  } catch {
+    return { status: "error", message: "Hookjar's server could not be reached." };
+  }
+}
+
+export function verification(binId: string, captureId: string, secret: string): Promise<Verification> {
+  const id = `${binId}/${captureId}\n${secret}`;
+  let answer = answers.get(id);
+  if (!answer) {
+    answer = ask(binId, captureId, secret);
+    // An error is not remembered: the next look asks again.
+    answer.then((v) => v.status === "error" && answers.delete(id));
+    answers.set(id, answer);
+  }
+  return answer;
+}
+
+/** The capture's signature checked with the bin's secret; null while unknown or without a secret. */
+export function useVerification(binId: string, captureId: string, secret: string | null): Verification | null {
+  const [state, setState] = useState<{ key: string; value: Verification } | null>(null);
+  const current = secret ? `${captureId}\n${secret}` : null;
+  useEffect(() => {
+    if (!secret || !current) return;
+    let live = true;
+    void verification(binId, captureId, secret).then((value) => live && setState({ key: current, value }));
+    return () => {
+      live = false;
+    };
+  }, [binId, captureId, secret, current]);
+  return state && state.key === current ? state.value : null;
+}
