@@ -45,9 +45,13 @@ try {
   const capture = await load(bin.captureUrl, { connections, seconds, body });
   const rssAfter = rssOf(server.pid);
   const stored = (await (await fetch(`${server.url}/api/bins/${bin.id}`)).json()).requestCount;
+  // Every capture a repeat of one delivery: each write batch looks its first capture up.
+  const repeats = await createBin(server);
+  const delivered = await load(repeats.captureUrl, { connections, seconds, body, headers: { "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
   console.log(`bare node server      ${fmt(baseline)}`);
   console.log(`hookjar capture path  ${fmt(capture)}`);
   console.log(`ratio capture/bare    ${(capture.rps / baseline.rps).toFixed(3)}`);
+  console.log(`with a delivery id    ${fmt(delivered)}  ratio ${(delivered.rps / baseline.rps).toFixed(3)}`);
   console.log(`captures stored       ${stored} (answered 200: ${capture.requests - capture.errors} + warm-up)`);
   console.log(`server RSS            ${rssBefore.toFixed(0)} MiB → ${rssAfter.toFixed(0)} MiB`);
 } finally {

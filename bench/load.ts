@@ -3,7 +3,10 @@ import { Agent, request } from "node:http";
 export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number };
 
 /** Sends `body` to `url` from `connections` keep-alive connections for `seconds`; loopback only. */
-export async function load(url: string, { connections = 32, seconds = 5, body = Buffer.alloc(0), method = "POST" } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  { connections = 32, seconds = 5, body = Buffer.alloc(0), method = "POST", headers = {} as Record<string, string> } = {},
+): Promise<LoadResult> {
   const target = new URL(url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("benchmarks target loopback only");
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
@@ -15,7 +18,7 @@ export async function load(url: string, { connections = 32, seconds = 5, body = 
       const started = performance.now();
       const req = request(
         { host: target.hostname, port: target.port, path: target.pathname + target.search, method, agent,
-          headers: { "content-type": "application/json", "content-length": body.length } },
+          headers: { "content-type": "application/json", "content-length": body.length, ...headers } },
         (res) => {
           res.resume();
           res.on("end", () => {

@@ -119,20 +119,28 @@ async function insert(rows: StoredCapture[]) {
 
 const key = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
 
+// Ids looked up per statement; SQLite allows at most 500 parts in one compound SELECT.
+const LOOKUP_CHUNK = 200;
+
 /**
- * Sets `duplicateOf` on a batch's rows with one query: each (bin, deliveryId)'s earliest stored
- * capture (by commit order, through the (binId, deliveryId) index), else the batch's own first.
+ * Sets `duplicateOf` on a batch's rows: each (bin, deliveryId)'s earliest stored capture, else the
+ * batch's own first. One statement for the batch (a batch rarely holds 200 distinct ids), one seek
+ * per id on the (binId, deliveryId, seq) index however often that id was delivered before.
  */
 async function markDuplicates(rows: StoredCapture[]) {
   const keyed = rows.filter((r): r is StoredCapture & { deliveryId: string } => r.deliveryId !== null);
   if (keyed.length === 0) return;
   const prisma = await db();
-  const binIds = [...new Set(keyed.map((r) => r.binId))];
-  const deliveryIds = [...new Set(keyed.map((r) => r.deliveryId))];
-  const found = await prisma.$queryRaw<{ binId: string; deliveryId: string; id: string }[]>`SELECT c."binId", c."deliveryId", c."id"
-    FROM "Capture" c JOIN (SELECT MIN("seq") AS "first" FROM "Capture" WHERE "binId" IN (${Prisma.join(binIds)})
-      AND "deliveryId" IN (${Prisma.join(deliveryIds)}) GROUP BY "binId", "deliveryId") f ON c."seq" = f."first"`;
-  const first = new Map(found.map((f) => [key(f.binId, f.deliveryId), f.id]));
+  const keys = [...new Map(keyed.map((r) => [key(r.binId, r.deliveryId), r])).values()];
+  const first = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+    const seeks = keys.slice(i, i + LOOKUP_CHUNK).map(
+      (r, j) => Prisma.sql`SELECT * FROM (SELECT "binId", "deliveryId", "id" FROM "Capture"
+        WHERE "binId" = ${r.binId} AND "deliveryId" = ${r.deliveryId} ORDER BY "seq" LIMIT 1) AS ${Prisma.raw(`k${j}`)}`,
+    );
+    const found = await prisma.$queryRaw<{ binId: string; deliveryId: string; id: string }[]>(Prisma.join(seeks, " UNION ALL "));
+    for (const f of found) first.set(key(f.binId, f.deliveryId), f.id);
+  }
   for (const row of keyed) {
     const earliest = first.get(key(row.binId, row.deliveryId));
     if (earliest) row.duplicateOf = earliest;

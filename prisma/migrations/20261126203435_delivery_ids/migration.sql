@@ -7,4 +7,4 @@ ALTER TABLE "Capture" ADD COLUMN "bodySha256" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "Capture" ADD COLUMN "duplicateOf" TEXT;
 
 -- CreateIndex
-CREATE INDEX "Capture_binId_deliveryId_idx" ON "Capture"("binId", "deliveryId");
+CREATE INDEX "Capture_binId_deliveryId_seq_idx" ON "Capture"("binId", "deliveryId", "seq");

@@ -4,4 +4,4 @@ ADD COLUMN     "deliveryId" TEXT,
 ADD COLUMN     "duplicateOf" TEXT;
 
 -- CreateIndex
-CREATE INDEX "Capture_binId_deliveryId_idx" ON "Capture"("binId", "deliveryId");
+CREATE INDEX "Capture_binId_deliveryId_seq_idx" ON "Capture"("binId", "deliveryId", "seq");
