@@ -118,5 +118,5 @@ describe("captures stored before deliveries were tracked", () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, 90_000); // two server starts
 });

@@ -37,7 +37,10 @@ export function captureUrls(binId: string, path: string, query: string, headers:
   ];
   const paths = path === "/" ? ["", "/"] : [path];
   const search = query ? `?${query}` : "";
-  const urls = origins.flatMap((origin) => paths.flatMap((p) => withAndWithoutPort(`${origin}/b/${binId}${p}${search}`)));
+  // A Host header is whatever the sender wrote: an unusable one yields no candidate, not a failure.
+  const urls = origins
+    .flatMap((origin) => paths.flatMap((p) => withAndWithoutPort(`${origin}/b/${binId}${p}${search}`)))
+    .filter((url) => URL.canParse(url));
   return urls.length ? [...new Set(urls)] : [`http://localhost/b/${binId}${path}${search}`];
 }
 
