@@ -82,8 +82,8 @@ describe("answering with rules", () => {
     expect(items.map((i: any) => [i.path, i.responseStatus])).toEqual([
       ["/other", 418], ["/other", 200], ["/stripe", 200], ["/github/x/y", 201], ["/github/x", 202],
     ]);
-    expect((await capture(bin.id, items[4].id)).response).toEqual({ status: 202, ruleId: "push", fault: null, delayMs: 0 });
-    expect((await capture(bin.id, items[0].id)).response).toEqual({ status: 418, ruleId: null, fault: null, delayMs: 0 });
+    expect((await capture(bin.id, items[4].id)).response).toEqual({ status: 202, ruleId: "push", ruleName: "push", fault: null, delayMs: 0 });
+    expect((await capture(bin.id, items[0].id)).response).toEqual({ status: 418, ruleId: null, ruleName: null, fault: null, delayMs: 0 });
   });
 
   it("renders templates from the request; unknown fields are empty; injection stays inert", async () => {
@@ -124,8 +124,8 @@ describe("faults", () => {
     const items = await stored(bin.id);
     expect(items).toHaveLength(10);
     expect(items.map((i: any) => i.responseStatus).reverse()).toEqual([503, 503, 200, 200, 503, 503, 200, 503, 503, 200]);
-    expect((await capture(bin.id, items[1].id)).response).toEqual({ status: 503, ruleId: "flaky", fault: "fail_first", delayMs: 0 });
-    expect((await capture(bin.id, items[0].id)).response).toEqual({ status: 200, ruleId: "flaky", fault: null, delayMs: 0 });
+    expect((await capture(bin.id, items[1].id)).response).toEqual({ status: 503, ruleId: "flaky", ruleName: "flaky receiver", fault: "fail_first", delayMs: 0 });
+    expect((await capture(bin.id, items[0].id)).response).toEqual({ status: 200, ruleId: "flaky", ruleName: "flaky receiver", fault: null, delayMs: 0 });
   });
 
   it("fail_rate 0.5 fails about half of 200 requests, with the status asked for", async () => {
@@ -155,7 +155,7 @@ describe("faults", () => {
     expect(events).toEqual(["other 200", "closed: socket hang up"]);
     const [held] = await stored(stuck.id);
     expect(held.responseStatus).toBeNull();
-    expect((await capture(stuck.id, held.id)).response).toEqual({ status: null, ruleId: "h", fault: "hang", delayMs: 0 });
+    expect((await capture(stuck.id, held.id)).response).toEqual({ status: null, ruleId: "h", ruleName: null, fault: "hang", delayMs: 0 });
 
     const reset = await createBin(server);
     await putRules(reset.id, [{ respond: respond(200), fault: { kind: "reset" } }]);
@@ -163,3 +163,26 @@ describe("faults", () => {
     expect((await stored(reset.id))[0]).toMatchObject({ responseStatus: null });
   });
 });
+
+describe("settings export and import", () => {
+  it("moves a bin's mock — name, custom response and rules — to another bin; a bad document changes nothing", async () => {
+    const source = await createBin(server, { name: "stripe mock" });
+    await putRules(source.id, [{ id: "paid", name: "paid", match: { bodyContains: "invoice.paid" }, respond: respond(200, "{{json.id}}") }]);
+    await fetch(`${server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: json, body: JSON.stringify(respond(202, "fallback")) });
+    const exported = (await getJson(`${server.url}/api/bins/${source.id}/settings`)).body;
+    expect(exported).toMatchObject({ name: "stripe mock", response: { status: 202 }, forward: null, rules: [{ id: "paid", name: "paid" }] });
+
+    const target = await createBin(server);
+    const importSettings = (body: unknown) =>
+      fetch(`${server.url}/api/bins/${target.id}/settings`, { method: "PUT", headers: json, body: JSON.stringify(body) });
+    const bad = await importSettings({ ...exported, rules: [...exported.rules, { respond: respond(700) }] });
+    expect(bad.status).toBe(400);
+    expect((await getJson(`${server.url}/api/bins/${target.id}/settings`)).body).toEqual({ name: null, response: null, forward: null, rules: [] });
+
+    expect((await importSettings(exported)).status).toBe(204);
+    expect((await getJson(`${server.url}/api/bins/${target.id}/settings`)).body).toEqual(exported);
+    expect((await send(target.captureUrl, { body: '{"id":"evt_1","type":"invoice.paid"}' })).body.toString()).toBe("evt_1");
+    expect((await send(target.captureUrl)).body.toString()).toBe("fallback");
+  });
+});
+

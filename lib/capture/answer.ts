@@ -41,11 +41,11 @@ export function decideAnswer(req: IncomingMessage, bin: AnsweringBin, request: I
 export function answerRecord(answer: Answer): CaptureResponse {
   switch (answer.kind) {
     case "preflight":
-      return { status: 204, ruleId: null, fault: null, delayMs: 0 };
+      return { status: 204, ruleId: null, ruleName: null, fault: null, delayMs: 0 };
     case "default":
-      return { status: 200, ruleId: null, fault: null, delayMs: 0 };
+      return { status: 200, ruleId: null, ruleName: null, fault: null, delayMs: 0 };
     case "custom":
-      return { status: answer.custom.status, ruleId: null, fault: null, delayMs: answer.custom.delayMs };
+      return { status: answer.custom.status, ruleId: null, ruleName: null, fault: null, delayMs: answer.custom.delayMs };
     case "rule": {
       const { rule, failStatus } = answer;
       const kind = rule.fault?.kind ?? null;
@@ -53,6 +53,7 @@ export function answerRecord(answer: Answer): CaptureResponse {
       return {
         status: held ? null : (failStatus ?? rule.respond.status),
         ruleId: rule.id,
+        ruleName: rule.name || null,
         // A fail_first or fail_rate rule that let this delivery through answered normally.
         fault: held || failStatus !== null ? kind : null,
         delayMs: held ? 0 : rule.respond.delayMs,

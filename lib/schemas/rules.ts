@@ -18,12 +18,14 @@ const TemplateSchema = z
     }
   });
 
+const number = (what: string) => z.number({ error: `${what} must be a number` });
+
 const failStatus = (fallback: number) =>
-  z.number().int().min(400, "a failure status is 4xx or 5xx").max(599, "a failure status is 4xx or 5xx").default(fallback);
+  number("the failure status").int().min(400, "a failure status is 4xx or 5xx").max(599, "a failure status is 4xx or 5xx").default(fallback);
 
 export const FaultSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("fail_first"), count: z.number().int().min(1).max(100), status: failStatus(503) }),
-  z.object({ kind: z.literal("fail_rate"), rate: z.number().min(0).max(1), status: failStatus(500) }),
+  z.object({ kind: z.literal("fail_first"), count: number("n").int().min(1).max(100), status: failStatus(503) }),
+  z.object({ kind: z.literal("fail_rate"), rate: number("the share").min(0).max(1), status: failStatus(500) }),
   z.object({ kind: z.literal("hang") }),
   z.object({ kind: z.literal("reset") }),
 ]);
@@ -40,10 +42,10 @@ export const RuleMatchSchema = z.object({
 export type RuleMatch = z.infer<typeof RuleMatchSchema>;
 
 export const RuleRespondSchema = z.object({
-  status: z.number().int().min(200, "status must be a final answer, 200–599").max(599),
+  status: number("status").int().min(200, "status must be a final answer, 200–599").max(599),
   headers: z.array(z.tuple([HeaderNameSchema, TemplateSchema])).max(100).default([]),
   body: TemplateSchema.default(""),
-  delayMs: z.number().int().min(0).max(30_000).default(0),
+  delayMs: number("the delay").int().min(0).max(30_000).default(0),
 });
 
 export const RuleSchema = z.object({
@@ -73,6 +75,7 @@ export type RuleList = { rules: Rule[] };
 export const CaptureResponseSchema = z.object({
   status: z.number().int().nullable().describe("null when the connection hung or was reset"),
   ruleId: z.string().nullable(),
+  ruleName: z.string().nullable().describe("The rule's name when it answered (it may be renamed or gone since)"),
   fault: z.enum(FAULT_KINDS).nullable(),
   delayMs: z.number().int(),
 });

@@ -62,6 +62,10 @@ export async function deleteBin(id: string): Promise<void> {
   reportChange({ type: "bin:deleted", binId: id });
 }
 
+export async function setBinName(id: string, name: string | null): Promise<void> {
+  await updateBin(id, { name: name || null });
+}
+
 export async function setBinResponse(id: string, response: CustomResponse | null): Promise<void> {
   await updateBin(id, { response: response ?? Prisma.DbNull });
 }
