@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { releaseHangs } from "./lib/capture/faults.ts";
 import { handleCapture } from "./lib/capture/handler.ts";
 import { isCapturePath } from "./lib/capture/target.ts";
 import { attachRealtime } from "./lib/realtime/io.ts";
@@ -46,6 +47,7 @@ server.listen(config.PORT, config.HOST, () => {
 });
 
 function shutdown() {
+  releaseHangs();
   void io.close();
   server.close(() => void db().then((prisma) => prisma.$disconnect()).finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 3000).unref();

@@ -7,6 +7,7 @@ import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { captureRequestUrl } from "@/components/inspector/snippets.ts";
 import { localTimestamp, timeAgo } from "@/components/time.ts";
 import type { Draft } from "@/components/resend/draft.ts";
+import { AnsweredSection } from "./AnsweredSection.tsx";
 import { SignatureSection } from "@/components/signature/SignatureSection.tsx";
 import { AttemptList } from "./AttemptList.tsx";
 import { BodyView } from "./BodyView.tsx";
@@ -38,6 +39,7 @@ export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) 
         <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} onCompare={() => onCompare(capture.id)} />
       </header>
       <Overview capture={capture} captureUrl={captureUrl} />
+      <AnsweredSection response={capture.response} />
       <SignatureSection capture={capture} />
       {capture.query && (
         <Section title={`Query (${parseUrlEncoded(capture.query).length})`}>

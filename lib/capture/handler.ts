@@ -3,11 +3,10 @@ import { ApiError } from "../http/errors.ts";
 import { forwardCapture } from "../outbound/forward.ts";
 import { config } from "../runtime/config.ts";
 import { single } from "../runtime/services.ts";
-import type { CustomResponse } from "../schemas/bin.ts";
 import { findBinCached } from "../store/bins.ts";
 import { saveCapture } from "../store/capture-writer.ts";
 import { headerPairs } from "../wire/headers.ts";
-import { acknowledge, allowCors, sendError } from "./answer.ts";
+import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./answer.ts";
 import { readBody } from "./body.ts";
 import { RateLimiter } from "./rate-limit.ts";
 import { parseCaptureTarget } from "./target.ts";
@@ -56,18 +55,18 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   if (Number(req.headers["content-length"] ?? 0) > config.MAX_BODY_BYTES) throw tooLarge();
   const read = await readBody(req, config.MAX_BODY_BYTES);
   if (!read.ok) throw tooLarge();
+  const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
+  const answer = decideAnswer(req, bin, request);
   const stored = await saveCapture({
     binId: bin.id,
-    method: req.method ?? "GET",
-    path,
-    query,
-    headers: headerPairs(req.rawHeaders),
-    body: read.body,
+    ...request,
     contentType: req.headers["content-type"] ?? null,
     remoteAddress: req.socket.remoteAddress ?? null,
     httpVersion: req.httpVersion,
     receivedAt,
+    response: answerRecord(answer),
   });
-  await acknowledge(req, res, bin.response as CustomResponse | null, stored.id);
+  // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
+  await sendAnswer(res, answer, stored);
   forwardCapture(bin, stored);
 }
