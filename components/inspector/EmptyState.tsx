@@ -35,7 +35,7 @@ export function EmptyState({ captureUrl }: { captureUrl: string }) {
           </div>
         </li>
       </ol>
-      <p className="text-sm text-slate-500">Requests show up here the moment they arrive — no reload needed. Keep this tab open.</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Requests show up here the moment they arrive — no reload needed. Keep this tab open.</p>
     </div>
   );
 }
