@@ -119,7 +119,15 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           >
             <FilterBar key={filterReset} onChange={setFilter} />
             <CountBar counts={counts} filtering={filtering} limits={bin.limits} unread={state.unread.size} onClearFilters={clearFilters} onJump={() => dispatch({ type: "jumpedToNewest" })} />
-            {empty ? (
+            {empty && !filtering && !state.held.length && !gone ? (
+              // On a phone the detail pane is hidden: the first steps show in the list's place.
+              <>
+                <p className="hidden p-4 text-sm text-slate-600 md:block dark:text-slate-400">No captures yet.</p>
+                <div className="min-h-0 flex-1 overflow-y-auto md:hidden">
+                  <EmptyState captureUrl={bin.captureUrl} testId="empty-state-phone" />
+                </div>
+              </>
+            ) : empty ? (
               <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
                 {state.held.length
                   ? `${state.held.length} new while paused: resume live to see them.`

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +14,16 @@ import { createBin } from "../helpers/server.ts";
  * bash and into sh, sent to the real server — and the bytes that arrive are the captured bytes.
  */
 const e2e = serverAndBrowser();
-const SHELLS = ["bash", "sh"];
+const SHELLS = ["bash", "sh", ...(hasShell("zsh") ? ["zsh"] : [])];
+
+function hasShell(name: string): boolean {
+  try {
+    execFileSync(name, ["-c", "true"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
 // curl writes a large body it downloads first into its working directory.
 const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-curl-e2e-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -63,7 +72,7 @@ async function copyAndReplay(page: Page, bin: Bin, headers: [string, string][], 
   return command;
 }
 
-describe("Copy as cURL, run in bash and sh", () => {
+describe("Copy as cURL, run in bash and sh (and zsh where installed)", () => {
   let page: Page;
   let publicBin: Bin;
   let privateBin: Bin;

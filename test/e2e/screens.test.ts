@@ -89,6 +89,13 @@ describe("screens", () => {
       await page.waitForSelector("[data-testid=recent-bins]");
       await shot(page, "home", w);
 
+      // A new bin: the first steps, in the detail pane on a laptop and in the list's place on a phone.
+      const empty = await createBin(e2e.server, { name: "Brand new" });
+      await live(page, empty.inspectUrl);
+      await page.waitForSelector(w < 500 ? "[data-testid=empty-state-phone]" : "[data-testid=empty-state]", { state: "visible" });
+      expect(await page.textContent(w < 500 ? "[data-testid=empty-state-phone]" : "[data-testid=empty-state]")).toContain("curl");
+      await shot(page, "empty-bin", w);
+
       await live(page, bin.inspectUrl);
       await shot(page, "inspector-list", w);
       await page.click(`[data-testid=capture-row][data-id="${jsonId}"]`);
