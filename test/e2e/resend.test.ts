@@ -88,6 +88,7 @@ describe("edit & resend in the inspector", () => {
     await page.waitForSelector("[data-testid=resend-error]:has-text('99999')");
     expect(await page.textContent("[data-testid=resend-error]")).toMatch(/port 99999 is out of range/);
     expect(await page.textContent("[data-testid=resend-error]")).not.toMatch(/http:\/\/ or https/);
+    await page.screenshot({ path: `${ARTIFACTS}resend-bad-port.png` });
   });
 
   it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { mkdirSync } from "node:fs";
+import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { startEcho, type Echo } from "../helpers/target.ts";
@@ -16,6 +17,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => echo?.close());
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 const send = async (captureUrl: string, body = "x", method = "POST", headers: [string, string][] = []) =>
   JSON.parse((await rawRequest(captureUrl, { method, body, headers })).body.toString()).id as string;
@@ -258,11 +260,15 @@ describe("the tab and the body", () => {
     expect(await page.textContent("[data-testid=json-more]")).toMatch(/Show 500 more \(9,900 of 10,000 items hidden\)/);
     await page.click("[data-testid=json-more]");
     await expect.poll(() => page.textContent("[data-testid=json-more]")).toMatch(/9,400 of 10,000/);
+    await page.locator("[data-testid=json-more]").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}json-paged-1280.png` });
 
     const broken = await send(bin.captureUrl, '{\n  "ok": true,\n  "oops": ,\n}', "POST", [["Content-Type", "application/json"]]);
     await page.waitForSelector(`[data-testid=capture-detail][data-id="${broken}"] [data-testid=json-invalid]`);
     expect(await page.textContent("[data-testid=json-invalid]")).toContain("Invalid JSON at line 3, column 11");
     expect(await page.getAttribute("[data-testid=body-view]", "data-tab")).toBe("pretty");
+    await page.locator("[data-testid=json-invalid]").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}json-invalid-1280.png` });
     await context.close();
   });
 
@@ -320,6 +326,7 @@ describe("doors", () => {
       const style = getComputedStyle(el);
       return { color: style.color, background: style.backgroundColor };
     });
+    await page.screenshot({ path: `${ARTIFACTS}clear-armed-hover-1280.png`, clip: { x: 640, y: 0, width: 640, height: 60 } });
     expect(look.color).toBe("rgb(255, 255, 255)");
     // Tailwind's rose-700 (oklch): dark enough for white text.
     expect(look.background).not.toMatch(/rgba?\(2[0-9]{2}, 2[0-9]{2}, 2[0-9]{2}/);
