@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { THEME_KEY as KEY, type Theme } from "./theme.ts";
 
 const NEXT: Record<Theme, Theme> = { system: "dark", dark: "light", light: "system" };
-const LABEL: Record<Theme, string> = { system: "◐ System", dark: "☾ Dark", light: "☀ Light" };
+const LABEL: Record<Theme, [string, string]> = { system: ["◐", "System"], dark: ["☾", "Dark"], light: ["☀", "Light"] };
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
@@ -43,9 +43,12 @@ export function ThemeToggle() {
       data-testid="theme-toggle"
       data-theme={theme}
       title="Colour scheme: system, dark or light"
+      aria-label={`Colour scheme: ${LABEL[theme][1]}`}
       className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
     >
-      {LABEL[theme]}
+      <span aria-hidden="true">{LABEL[theme][0]}</span>
+      {/* On a phone the symbol alone, to keep the bar short. */}
+      <span aria-hidden="true" className="hidden sm:inline"> {LABEL[theme][1]}</span>
     </button>
   );
 }

@@ -18,3 +18,13 @@ export function rememberBin(bin: RecentBin) {
   const rest = recentBins().filter((b) => b.id !== bin.id);
   localStorage.setItem(KEY, JSON.stringify([bin, ...rest].slice(0, MAX)));
 }
+
+/** Drops a bin that no longer exists. */
+export function forgetBin(id: string) {
+  try {
+    const rest = recentBins().filter((b) => b.id !== id);
+    localStorage.setItem(KEY, JSON.stringify(rest));
+  } catch {
+    // Storage unavailable: nothing was remembered either.
+  }
+}

@@ -10,10 +10,10 @@ import { clearBin } from "./api.ts";
 import type { Forward } from "@/lib/schemas/bin.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { ForwardSettings } from "./ForwardSettings.tsx";
-import { sampleCurl } from "./sampleCurl.ts";
 import type { Connection } from "./useLiveBin.ts";
 
-const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+const BUTTON =
+  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap enabled:hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:enabled:hover:bg-slate-800";
 
 type Props = {
   binId: string;
@@ -30,45 +30,47 @@ type Props = {
   selected: CaptureView | null;
 };
 
-/** The top of the inspector: the bin's capture URL and what controls the whole bin. */
+/**
+ * The top of the inspector, one row on a laptop: the bin, its capture URL, and what controls the
+ * whole bin. On a phone the same parts wrap onto a few short lines, nothing wider than the screen.
+ */
 export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected }: Props) {
+  const gone = connection === "gone";
   return (
-    <header className="flex flex-col gap-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-950">
-      <div className="flex items-center gap-3">
-        <Link href="/" className="text-lg font-bold tracking-tight">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
+      <div className="order-1 flex min-w-0 items-center gap-2">
+        <Link href="/" className="text-base font-bold tracking-tight">
           Hookjar
         </Link>
-        {name && <span className="truncate text-sm text-slate-500">/ {name}</span>}
+        {name && <span className="max-w-[14rem] truncate text-sm text-slate-600 dark:text-slate-400" data-testid="bin-name">/ {name}</span>}
         {shareUrl && (
-          <span className="flex items-center gap-2">
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800 dark:bg-amber-900 dark:text-amber-200">Private</span>
-            <CopyButton text={shareUrl} label="Copy share link" testId="copy-share-link" />
-          </span>
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">Private</span>
         )}
-        <div className="ml-auto flex items-center gap-2">
-          <ConnectionBadge connection={connection} paused={paused} />
-          <button type="button" onClick={() => onPause(!paused)} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
-            {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
-          </button>
-          <RulesButton binId={binId} capture={selected} />
-          <ForwardSettings binId={binId} initial={forward} />
-          <ClearBinButton binId={binId} disabled={!canClear} />
-          <ThemeToggle />
-        </div>
       </div>
-      <div className="flex items-center gap-2">
-        <span className="shrink-0 text-xs font-medium text-slate-500">Capture URL</span>
-        <code data-testid="capture-url" className="min-w-0 flex-1 truncate rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-900">
+      <div className="order-4 flex w-full min-w-0 items-center gap-2 lg:order-2 lg:w-auto lg:flex-1">
+        <span className="sr-only">Capture URL</span>
+        <code
+          data-testid="capture-url"
+          title="Capture URL: send requests here"
+          className={`min-w-0 flex-1 truncate rounded bg-slate-100 px-2 py-1 font-mono text-[13px] dark:bg-slate-900 ${gone ? "line-through opacity-60" : ""}`}
+        >
           {captureUrl}
         </code>
         <CopyButton text={captureUrl} label="Copy URL" testId="copy-url" />
+        {shareUrl && <CopyButton text={shareUrl} label="Copy share link" testId="copy-share-link" />}
       </div>
-      <div className="flex items-center gap-2">
-        <span className="shrink-0 text-xs font-medium text-slate-500">Try it</span>
-        <code className="min-w-0 flex-1 truncate rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100" data-testid="sample-curl">
-          {sampleCurl(captureUrl)}
-        </code>
-        <CopyButton text={sampleCurl(captureUrl)} label="Copy curl" />
+      <div className="order-3 flex w-full flex-wrap items-center gap-2 sm:order-2 sm:ml-auto sm:w-auto sm:justify-end">
+        <ConnectionBadge connection={connection} paused={paused} />
+        <button type="button" onClick={() => onPause(!paused)} disabled={gone} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
+          {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
+        </button>
+        <RulesButton binId={binId} capture={selected} disabled={gone} />
+        <ForwardSettings binId={binId} initial={forward} disabled={gone} />
+        <ClearBinButton binId={binId} disabled={!canClear || gone} />
+      </div>
+      {/* On a phone it sits on the first line, beside the name. */}
+      <div className="order-2 ml-auto sm:order-3 sm:ml-0">
+        <ThemeToggle />
       </div>
     </header>
   );
@@ -87,6 +89,10 @@ function ClearBinButton({ binId, disabled }: { binId: string; disabled: boolean 
     setArmed(false);
     await clearBin(binId).catch((e: Error) => setError(e.message));
   }
+  // Armed, it stays white on red when hovered (the plain button's hover would turn it near-white).
+  const look = armed
+    ? "border-rose-600 bg-rose-600 text-white hover:border-rose-700 hover:bg-rose-700"
+    : "border-slate-300 text-rose-700 enabled:hover:bg-slate-100 dark:border-slate-700 dark:text-rose-400 dark:enabled:hover:bg-slate-800";
   return (
     <>
       <button
@@ -94,7 +100,8 @@ function ClearBinButton({ binId, disabled }: { binId: string; disabled: boolean 
         onClick={click}
         disabled={disabled}
         data-testid="clear-bin"
-        className={`${BUTTON} disabled:opacity-40 ${armed ? "border-rose-500 bg-rose-600 text-white hover:bg-rose-500" : "text-rose-700 dark:text-rose-400"}`}
+        data-armed={armed || undefined}
+        className={`rounded-md border px-2.5 py-1 text-xs font-medium whitespace-nowrap disabled:opacity-40 ${look}`}
       >
         {armed ? "Click again to clear all" : "Clear bin"}
       </button>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from "react";
 import { bodyBytes, formatBytes } from "@/lib/wire/bytes.ts";
-import { parseJsonTree } from "@/components/inspector/jsontree.ts";
+import { parseJson } from "@/components/inspector/jsontree.ts";
 import { bodyKind, formatXml, mediaType, parseMultipart, parseUrlEncoded } from "@/components/inspector/payload.ts";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { HexView } from "./HexView.tsx";
@@ -28,7 +28,7 @@ export function BodyView({ capture, actions }: { capture: CaptureView; actions: 
   const [chosen, setChosen] = useState<Tab | null>(null);
   const tab = chosen && tabs.includes(chosen) ? chosen : pretty ? "pretty" : text === null ? "hex" : "raw";
 
-  if (kind === "empty") return <p className="text-sm text-slate-500 italic" data-testid="body-empty">No body.</p>;
+  if (kind === "empty") return <p className="text-sm text-slate-500 dark:text-slate-400 italic" data-testid="body-empty">No body.</p>;
 
   return (
     <div className="flex flex-col gap-3">
@@ -49,7 +49,7 @@ export function BodyView({ capture, actions }: { capture: CaptureView; actions: 
           ))}
         </div>
         <div className="flex items-center gap-2">
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-500 dark:text-slate-400">
             {formatBytes(bytes.length)} · {kind}
           </span>
           {actions}
@@ -68,8 +68,18 @@ export function BodyView({ capture, actions }: { capture: CaptureView; actions: 
 function prettyView(kind: string, bytes: Uint8Array, text: string | null, contentType: string | null): ReactNode {
   switch (kind) {
     case "json": {
-      const tree = parseJsonTree(text!);
-      return tree && <JsonView root={tree} />;
+      const parsed = parseJson(text!);
+      if (parsed.ok) return <JsonView root={parsed.root} />;
+      // Sent as JSON but not JSON: say where it breaks (a sniffed "JSON" just shows as text).
+      if (!isJsonType(contentType)) return null;
+      return (
+        <div className="flex flex-col gap-2" data-testid="json-invalid">
+          <p role="note" className="text-sm font-medium text-rose-700 dark:text-rose-400">
+            Invalid JSON at line {parsed.line}, column {parsed.column}: {parsed.reason}.
+          </p>
+          <pre className="overflow-x-auto font-mono text-[13px] break-all whitespace-pre-wrap">{text!.length > RAW_STEP ? text!.slice(0, RAW_STEP) : text}</pre>
+        </div>
+      );
     }
     case "xml":
       return <pre className="overflow-x-auto font-mono text-[13px] whitespace-pre" data-testid="xml-view">{formatXml(text!)}</pre>;
@@ -84,6 +94,11 @@ function prettyView(kind: string, bytes: Uint8Array, text: string | null, conten
     default:
       return null;
   }
+}
+
+function isJsonType(contentType: string | null): boolean {
+  const type = mediaType(contentType);
+  return type.endsWith("/json") || type.endsWith("+json");
 }
 
 function RawText({ text, binary }: { text: string; binary: boolean }) {

@@ -22,8 +22,8 @@ import { useNow } from "./useNow.ts";
 type Props = { loaded: Loaded; captureUrl: string; onEdit: (captureId: string, draft: Draft) => void; onCompare: (captureId: string) => void };
 
 export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) {
-  if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500">Loading…</p>;
-  if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500">This capture was deleted.</p>;
+  if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
+  if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">This capture was deleted.</p>;
   if (loaded.status === "error") return <p role="alert" className="p-6 text-sm text-rose-600">Could not load this capture: {loaded.message}</p>;
   const { capture } = loaded;
   return (
@@ -33,7 +33,7 @@ export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) 
           <MethodBadge method={capture.method} />
           <h2 className="min-w-0 font-mono text-sm font-semibold break-all" data-testid="detail-target">
             {capture.path}
-            {capture.query && <span className="text-slate-500">?{capture.query}</span>}
+            {capture.query && <span className="text-slate-500 dark:text-slate-400">?{capture.query}</span>}
           </h2>
         </div>
         <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} onCompare={() => onCompare(capture.id)} />
@@ -73,7 +73,7 @@ function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: s
   const url = captureRequestUrl(captureUrl, capture);
   const rows: [string, React.ReactNode][] = [
     ["URL", url],
-    ["Received", <span key="t">{localTimestamp(capture.receivedAt)} <span className="text-slate-500">({timeAgo(capture.receivedAt, now)})</span></span>],
+    ["Received", <span key="t">{localTimestamp(capture.receivedAt)} <span className="text-slate-500 dark:text-slate-400">({timeAgo(capture.receivedAt, now)})</span></span>],
     ["From", capture.remoteAddress ?? "unknown"],
     ["Protocol", `HTTP/${capture.httpVersion}`],
     ["Size", `${formatBytes(capture.bodySize)}${capture.bodySize >= 1024 ? ` (${capture.bodySize.toLocaleString("en")} bytes)` : ""}`],

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import type { CaptureSummary } from "@/lib/schemas/capture.ts";
 import { indexOfCapture, indexOfId } from "@/components/inspector/timeline.ts";
 import { CaptureRow, ROW_HEIGHT } from "./CaptureRow.tsx";
@@ -9,6 +10,7 @@ import { useNow } from "./useNow.ts";
 const OVERSCAN = 8;
 // Ask for the next page while this many rows are still below the viewport.
 const PREFETCH_ROWS = 60;
+const LOADER_KEY = "older";
 
 type Props = {
   items: CaptureSummary[];
@@ -21,23 +23,35 @@ type Props = {
   onNeedOlder: () => void;
 };
 
-/** The captures, newest first, as a virtual list: only the rows in view exist in the DOM. */
+/**
+ * The captures, newest first, as a virtual list (TanStack Virtual): only the rows in view exist
+ * in the DOM. Every row has the same height, so positions are known without measuring.
+ */
 export function CaptureList({ items, selectedId, unread, fresh, hasMore, loadingOlder, onSelect, onNeedOlder }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(800);
   const now = useNow();
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
 
-  useLayoutEffect(() => {
-    const el = scroller.current!;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
-    observer.observe(el);
-    setHeight(el.clientHeight);
-    return () => observer.disconnect();
-  }, []);
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: useCallback((index: number) => itemsRef.current[index]?.id ?? LOADER_KEY, []),
+    initialRect: { width: 0, height: 800 },
+  });
 
-  // Rows prepended above a user who scrolled down must not push what they are reading away.
+  // Rows prepended above a user who scrolled down must not push what they are reading away: the
+  // first row in view is remembered, and when new rows come in above it the view moves with it.
   const anchor = useRef<{ item: CaptureSummary; index: number } | null>(null);
+  const rememberAnchor = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const first = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const list = itemsRef.current;
+    anchor.current = list[first] ? { item: list[first], index: first } : null;
+  }, []);
   useLayoutEffect(() => {
     const el = scroller.current!;
     const previous = anchor.current;
@@ -45,65 +59,67 @@ export function CaptureList({ items, selectedId, unread, fresh, hasMore, loading
       const index = indexOfCapture(items, previous.item);
       if (index !== -1 && index !== previous.index) el.scrollTop += (index - previous.index) * ROW_HEIGHT;
     }
-    const first = Math.floor(el.scrollTop / ROW_HEIGHT);
-    anchor.current = items[first] ? { item: items[first], index: first } : null;
-  }, [items, scrollTop]);
+    rememberAnchor();
+  }, [items, rememberAnchor]);
 
-  // Keep the selected row in view when it changes by keyboard or by following the stream.
+  // Keep the selected row in view when it changes by keyboard or by following the stream; a
+  // reader scrolled down the list is not pulled back up by an arrival.
+  const freshRef = useRef(fresh);
+  freshRef.current = fresh;
   useEffect(() => {
     if (!selectedId) return;
-    const el = scroller.current!;
-    const index = indexOfId(items, selectedId);
-    if (index === -1) return;
-    const top = index * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    if (freshRef.current.has(selectedId) && (scroller.current?.scrollTop ?? 0) > 0) return;
+    const index = indexOfId(itemsRef.current, selectedId);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: "auto" });
     // Only a change of selection scrolls (not every arrival), hence `items` is read but not a dependency.
-  }, [selectedId]);
+  }, [selectedId, virtualizer]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-
+  const rows = virtualizer.getVirtualItems();
+  const last = rows.length ? rows[rows.length - 1].index : 0;
   useEffect(() => {
     if (hasMore && !loadingOlder && last >= items.length - PREFETCH_ROWS) onNeedOlder();
   }, [hasMore, loadingOlder, last, items.length, onNeedOlder]);
 
-  const rows = [];
-  for (let i = first; i < last; i++) {
-    const c = items[i];
-    rows.push(
-      <CaptureRow
-        key={c.id}
-        capture={c}
-        top={i * ROW_HEIGHT}
-        selected={c.id === selectedId}
-        unread={unread.has(c.id)}
-        fresh={fresh.has(c.id)}
-        now={now}
-        onSelect={onSelect}
-      />,
-    );
-  }
-
   return (
     <div
       ref={scroller}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      className="relative min-h-0 flex-1 overflow-y-auto"
+      onScroll={rememberAnchor}
+      className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
       data-testid="capture-list"
+      data-loaded={items.length}
+      data-row-height={ROW_HEIGHT}
       role="listbox"
       aria-label="Captures"
+      tabIndex={0}
     >
-      <div style={{ height: items.length * ROW_HEIGHT + (hasMore ? ROW_HEIGHT : 0) }} className="relative">
-        {rows}
-        {hasMore && (
-          <div
-            style={{ top: items.length * ROW_HEIGHT, height: ROW_HEIGHT }}
-            className="absolute inset-x-0 flex items-center justify-center text-xs text-slate-500"
-          >
-            Loading older captures…
-          </div>
-        )}
+      <div style={{ height: virtualizer.getTotalSize() }} className="relative">
+        {rows.map((row) => {
+          const c = items[row.index];
+          if (!c) {
+            return (
+              <div
+                key={LOADER_KEY}
+                role="presentation"
+                style={{ top: row.start, height: ROW_HEIGHT }}
+                className="absolute inset-x-0 flex items-center justify-center text-xs text-slate-600 dark:text-slate-400"
+              >
+                Loading older captures…
+              </div>
+            );
+          }
+          return (
+            <CaptureRow
+              key={c.id}
+              capture={c}
+              top={row.start}
+              selected={c.id === selectedId}
+              unread={unread.has(c.id)}
+              fresh={fresh.has(c.id)}
+              now={now}
+              onSelect={onSelect}
+            />
+          );
+        })}
       </div>
     </div>
   );

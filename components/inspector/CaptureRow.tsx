@@ -6,7 +6,7 @@ import { DuplicateMarker } from "@/components/duplicates/DuplicateMarker.tsx";
 import { SignatureBadge } from "@/components/signature/SignatureBadge.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 
-export const ROW_HEIGHT = 56;
+export const ROW_HEIGHT = 44;
 
 type Props = {
   capture: CaptureSummary;
@@ -32,15 +32,15 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       data-fresh={fresh || undefined}
       onClick={() => onSelect(capture.id)}
       style={{ top, height: ROW_HEIGHT }}
-      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 border-b border-l-4 border-b-slate-200 px-3 dark:border-b-slate-800 ${tone} ${fresh ? "capture-fresh" : ""}`}
+      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-0.5 border-b border-l-4 border-b-slate-200 px-3 dark:border-b-slate-800 ${tone} ${fresh ? "capture-fresh" : ""}`}
     >
       <div className="flex min-w-0 items-center gap-2">
         <MethodBadge method={capture.method} />
-        <span className="truncate font-mono text-[13px]" title={target} data-testid="capture-target">
+        <span className="truncate font-mono text-[13px] leading-5" title={target} data-testid="capture-target">
           {target}
         </span>
       </div>
-      <div className="flex items-center gap-2 pl-1 text-xs text-slate-500 dark:text-slate-400">
+      <div className="flex items-center gap-2 pl-1 text-xs leading-4 text-slate-600 dark:text-slate-400">
         {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
         <SignatureBadge binId={capture.binId} captureId={capture.id} />
         <DuplicateMarker capture={capture} />

@@ -2,9 +2,9 @@ import { CopyButton } from "@/components/CopyButton.tsx";
 import { sampleCurl } from "./sampleCurl.ts";
 
 /** What a new bin shows: how to get the first request in. */
-export function EmptyState({ captureUrl }: { captureUrl: string }) {
+export function EmptyState({ captureUrl, testId = "empty-state" }: { captureUrl: string; testId?: string }) {
   return (
-    <div className="mx-auto flex max-w-xl flex-col gap-6 px-6 py-16" data-testid="empty-state">
+    <div className="mx-auto flex max-w-xl flex-col gap-6 px-6 py-16" data-testid={testId}>
       <div className="flex items-center gap-3">
         <span className="relative flex h-3 w-3">
           <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-75" />
@@ -35,7 +35,7 @@ export function EmptyState({ captureUrl }: { captureUrl: string }) {
           </div>
         </li>
       </ol>
-      <p className="text-sm text-slate-500">Requests show up here the moment they arrive — no reload needed. Keep this tab open.</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Requests show up here the moment they arrive — no reload needed. Keep this tab open.</p>
     </div>
   );
 }

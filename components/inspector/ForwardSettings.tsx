@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { Modal } from "@/components/Modal.tsx";
 import type { Forward } from "@/lib/schemas/bin.ts";
 import { saveForward } from "./api.ts";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /** Auto-forward: every new capture of the bin is sent on to this URL, after its sender is answered. */
-export function ForwardSettings({ binId, initial }: { binId: string; initial: Forward | null }) {
+export function ForwardSettings({ binId, initial, disabled = false }: { binId: string; initial: Forward | null; disabled?: boolean }) {
   const [forward, setForward] = useState(initial);
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState(initial?.url ?? "");
@@ -26,20 +27,23 @@ export function ForwardSettings({ binId, initial }: { binId: string; initial: Fo
   }
 
   return (
-    <div className="relative">
-      <button type="button" onClick={() => setOpen(!open)} className={BUTTON} data-testid="forward-toggle" aria-expanded={open}>
+    <>
+      <button type="button" onClick={() => setOpen(!open)} disabled={disabled} className={`${BUTTON} disabled:opacity-40`} data-testid="forward-toggle" aria-expanded={open} aria-haspopup="dialog">
         {active ? <>Forwarding → <span className="font-mono">{new URL(active.url).host}</span></> : "Auto-forward"}
       </button>
       {open && (
+        <Modal label="Auto-forward" onClose={() => setOpen(false)} className="mx-auto mt-16 w-[min(28rem,calc(100%-2rem))] rounded-lg">
         <form
           onSubmit={(e) => {
             e.preventDefault();
             void save({ url, enabled: true });
           }}
-          className="absolute right-0 z-30 mt-2 flex w-[28rem] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl dark:border-slate-700 dark:bg-slate-900"
+          noValidate
+          className="flex flex-col gap-2 p-4 text-sm"
           data-testid="forward-form"
         >
-          <label className="text-xs font-medium text-slate-500" htmlFor="forward-url">
+          <h2 className="text-base font-semibold">Auto-forward</h2>
+          <label className="text-xs font-medium text-slate-600 dark:text-slate-400" htmlFor="forward-url">
             Send each new capture on to (the capture&apos;s sub-path and query are appended)
           </label>
           <input
@@ -52,7 +56,10 @@ export function ForwardSettings({ binId, initial }: { binId: string; initial: Fo
             className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
           />
           {error && <p role="alert" className="text-xs text-rose-600">{error}</p>}
-          <div className="flex justify-end gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
+            <button type="button" className={BUTTON} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
             {forward && (
               <button type="button" className={BUTTON} onClick={() => void save(null)} data-testid="forward-remove">
                 Stop forwarding
@@ -63,7 +70,8 @@ export function ForwardSettings({ binId, initial }: { binId: string; initial: Fo
             </button>
           </div>
         </form>
+        </Modal>
       )}
-    </div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ const PREVIEW_CSP = `<meta http-equiv="Content-Security-Policy" content="default
 export function HtmlPreview({ html }: { html: string }) {
   return (
     <div className="flex flex-col gap-2">
-      <p className="text-xs text-slate-500">Sandboxed preview: scripts and network requests are blocked.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">Sandboxed preview: scripts and network requests are blocked.</p>
       <iframe
         sandbox=""
         srcDoc={PREVIEW_CSP + html}

@@ -12,7 +12,7 @@ export function ImageView({ bytes, type }: { bytes: Uint8Array; type: string }) 
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [bytes, type]);
-  if (broken) return <p className="text-sm text-slate-500">This {type} body does not decode as an image; see the Hex tab.</p>;
+  if (broken) return <p className="text-sm text-slate-500 dark:text-slate-400">This {type} body does not decode as an image; see the Hex tab.</p>;
   return (
     <figure className="flex flex-col items-start gap-2">
       {url && (
@@ -25,7 +25,7 @@ export function ImageView({ bytes, type }: { bytes: Uint8Array; type: string }) 
           className="max-h-96 max-w-full rounded border border-slate-200 bg-[repeating-conic-gradient(#e2e8f0_0%_25%,transparent_0%_50%)] bg-[length:16px_16px] dark:border-slate-700"
         />
       )}
-      {size && <figcaption className="text-xs text-slate-500">{type} · {size} px</figcaption>}
+      {size && <figcaption className="text-xs text-slate-500 dark:text-slate-400">{type} · {size} px</figcaption>}
     </figure>
   );
 }

@@ -1,26 +1,41 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
-import type { Forward } from "@/lib/schemas/bin.ts";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage } from "@/lib/schemas/capture.ts";
 import { toCurl } from "@/components/inspector/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
-import type { Draft } from "@/components/resend/draft.ts";
 import { DiffDialog } from "@/components/diff/DiffDialog.tsx";
 import { DuplicatesToggle } from "@/components/duplicates/DuplicatesToggle.tsx";
+import type { Draft } from "@/components/resend/draft.ts";
 import { BinBar } from "./BinBar.tsx";
+import { InspectorBinContext } from "./binContext.ts";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
 import { EmptyState } from "./EmptyState.tsx";
 import { FilterBar } from "./FilterBar.tsx";
 import { useCapture } from "./useCapture.ts";
-import { useLiveBin } from "./useLiveBin.ts";
+import { useLiveBin, type Counts } from "./useLiveBin.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 
-export type InspectorBin = { id: string; name: string | null; captureUrl: string; shareUrl: string | null; forward: Forward | null };
+export type InspectorBin = {
+  id: string;
+  name: string | null;
+  captureUrl: string;
+  shareUrl: string | null;
+  /** A private bin's view token (the share link carries it too), for the cURL body download. */
+  viewToken: string | null;
+  forward: Forward | null;
+  requestCount: number;
+  limits: BinDetail["limits"];
+};
 
-/** The live inspector of one bin: captures on the left, the selected one on the right. */
+/**
+ * The live inspector of one bin: captures on the left, the selected one on the right. On a phone
+ * it is one column: the list, a tap opens the capture, "Back" returns to the list.
+ */
 export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: CapturePage }) {
   // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
   const reloadRef = useRef<(captureId: string) => void>(() => {});
@@ -28,12 +43,15 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   const [fields, setFields] = useState<CaptureFilter>({});
   const [duplicatesOnly, setDuplicatesOnly] = useState(false);
   const filter = useMemo<CaptureFilter>(() => ({ ...fields, ...(duplicatesOnly && { duplicates: "only" as const }) }), [fields, duplicatesOnly]);
+  // Remounting the filter bar empties its fields.
+  const [filterReset, setFilterReset] = useState(0);
   const filtering = Object.keys(filter).length > 0;
-  const { state, dispatch, connection, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt, filter);
+  const { state, dispatch, connection, counts, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt, filter, bin.requestCount);
   const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
   reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ captureId: string; draft: Draft } | null>(null);
+  const [pane, setPane] = useState<"list" | "detail">("list");
   const [comparing, setComparing] = useState<{ first: string; second: string | null } | null>(null);
   // Shift-click on a row compares it with the open capture, leaving the selection as it was.
   const compareOnShiftClick = (event: React.MouseEvent) => {
@@ -42,18 +60,31 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
     event.stopPropagation();
     setComparing({ first: state.selectedId, second: row.dataset.id });
   };
+  const gone = connection === "gone";
+  const context = useMemo(() => ({ gone, viewToken: bin.viewToken }), [gone, bin.viewToken]);
 
   const flash = (text: string) => {
     setNotice(text);
     setTimeout(() => setNotice(null), 1500);
   };
-  const select = useCallback((id: string) => dispatch({ type: "selected", id }), [dispatch]);
+  const select = useCallback(
+    (id: string) => {
+      dispatch({ type: "selected", id });
+      setPane("detail");
+    },
+    [dispatch],
+  );
   const needOlder = useCallback(() => void loadOlder(), [loadOlder]);
+  const clearFilters = () => {
+    setFields({});
+    setDuplicatesOnly(false);
+    setFilterReset((n) => n + 1);
+  };
 
   function copyCurl() {
     const capture = state.selectedId ? cached(state.selectedId) : null;
     if (!capture) return;
-    copyText(toCurl(capture, bin.captureUrl)).then(
+    copyText(toCurl(capture, bin.captureUrl, bin.viewToken)).then(
       () => flash("cURL command copied"),
       () => flash("Copy failed"),
     );
@@ -62,93 +93,185 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   const up = () => dispatch({ type: "moved", by: -1 });
   useShortcuts({ j: down, ArrowDown: down, k: up, ArrowUp: up, c: copyCurl });
 
+  // The tab names its bin, and how many captures came in unseen.
+  const waiting = state.unread.size + state.held.length;
+  useEffect(() => {
+    const label = bin.name ?? bin.id;
+    document.title = `${waiting ? `(${waiting}) ` : ""}${gone ? "Deleted: " : ""}${label} · Hookjar`;
+  }, [waiting, gone, bin.name, bin.id]);
+
   const empty = state.items.length === 0;
   return (
-    <div className="flex h-screen min-w-0 flex-col">
-      <BinBar
-        binId={bin.id}
-        name={bin.name}
-        shareUrl={bin.shareUrl}
-        forward={bin.forward}
-        captureUrl={bin.captureUrl}
-        connection={connection}
-        paused={state.paused}
-        heldCount={state.held.length}
-        canClear={!empty || filtering}
-        onPause={(paused) => dispatch({ type: "paused", paused })}
-        selected={loaded.status === "ok" ? loaded.capture : null}
-      />
-      <div className="flex min-h-0 flex-1">
-        <aside onClickCapture={compareOnShiftClick} className="flex w-[380px] shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[420px] dark:border-slate-800 dark:bg-slate-950">
-          <FilterBar onChange={setFields} />
-          <div className="flex h-9 items-center justify-between border-b border-slate-200 px-3 text-xs text-slate-500 dark:border-slate-800">
-            <span data-testid="capture-count">
-              {state.items.length}
-              {state.nextCursor ? "+" : ""} {state.items.length === 1 ? "capture" : "captures"}
-            </span>
-            {state.unread.size > 0 && (
+    <InspectorBinContext.Provider value={context}>
+      <div className="flex h-dvh min-w-0 flex-col">
+        <BinBar
+          binId={bin.id}
+          name={bin.name}
+          shareUrl={bin.shareUrl}
+          forward={bin.forward}
+          captureUrl={bin.captureUrl}
+          connection={connection}
+          paused={state.paused}
+          heldCount={state.held.length}
+          canClear={!empty || filtering}
+          onPause={(paused) => dispatch({ type: "paused", paused })}
+          selected={loaded.status === "ok" ? loaded.capture : null}
+        />
+        {gone && (
+          <div role="alert" data-testid="bin-deleted" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
+            <strong>This bin was deleted.</strong>
+            <span>Its captures are gone from the server and nothing new will arrive; resend, forward and clear are off.</span>
+            <Link href="/" className="font-semibold underline">
+              Create a new bin
+            </Link>
+          </div>
+        )}
+        <div className="flex min-h-0 flex-1">
+          <aside
+            onClickCapture={compareOnShiftClick}
+            className={`${pane === "detail" ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 bg-white md:w-[360px] md:shrink-0 md:border-r xl:w-[420px] dark:border-slate-800 dark:bg-slate-950`}
+            data-testid="list-pane"
+          >
+            <FilterBar key={filterReset} onChange={setFields} />
+            <CountBar counts={counts} filtering={filtering} limits={bin.limits} unread={state.unread.size} onClearFilters={clearFilters} onJump={() => dispatch({ type: "jumpedToNewest" })}>
+              <DuplicatesToggle items={state.items} only={duplicatesOnly} onChange={setDuplicatesOnly} />
+            </CountBar>
+            {empty && !filtering && !state.held.length && !gone ? (
+              // On a phone the detail pane is hidden: the first steps show in the list's place.
+              <>
+                <p className="hidden p-4 text-sm text-slate-600 md:block dark:text-slate-400">No captures yet.</p>
+                <div className="min-h-0 flex-1 overflow-y-auto md:hidden">
+                  <EmptyState captureUrl={bin.captureUrl} testId="empty-state-phone" />
+                </div>
+              </>
+            ) : empty ? (
+              <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+                {state.held.length
+                  ? `${state.held.length} new while paused: resume live to see them.`
+                  : filtering
+                    ? "No captures match these filters."
+                    : "No captures yet."}
+              </p>
+            ) : (
+              <CaptureList
+                items={state.items}
+                selectedId={state.selectedId}
+                unread={state.unread}
+                fresh={state.fresh}
+                hasMore={state.nextCursor !== null}
+                loadingOlder={loadingOlder}
+                onSelect={select}
+                onNeedOlder={needOlder}
+              />
+            )}
+          </aside>
+          <main className={`${pane === "list" ? "hidden md:flex" : "flex"} min-w-0 flex-1 flex-col bg-white dark:bg-slate-950`} data-testid="detail-pane">
+            <div className="flex items-center border-b border-slate-200 px-2 py-1.5 md:hidden dark:border-slate-800">
               <button
                 type="button"
-                onClick={() => dispatch({ type: "jumpedToNewest" })}
-                data-testid="unread"
-                className="rounded-full bg-indigo-600 px-2.5 py-0.5 font-semibold text-white hover:bg-indigo-500"
+                onClick={() => setPane("list")}
+                className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800"
+                data-testid="back-to-list"
               >
-                ↑ {state.unread.size} new
+                ← Captures
               </button>
-            )}
-            <DuplicatesToggle items={state.items} only={duplicatesOnly} onChange={setDuplicatesOnly} />
-            <span className="hidden xl:inline">j/k to move · c copies cURL</span>
-          </div>
-          {empty ? (
-            <p className="p-4 text-sm text-slate-500">
-              {state.held.length
-                ? `${state.held.length} new while paused: resume live to see them.`
-                : filtering
-                  ? "No captures match these filters."
-                  : "No captures yet."}
-            </p>
-          ) : (
-            <CaptureList
-              items={state.items}
-              selectedId={state.selectedId}
-              unread={state.unread}
-              fresh={state.fresh}
-              hasMore={state.nextCursor !== null}
-              loadingOlder={loadingOlder}
-              onSelect={select}
-              onNeedOlder={needOlder}
-            />
-          )}
-        </aside>
-        <main className="min-w-0 flex-1 overflow-y-auto bg-white dark:bg-slate-950">
-          {empty && !filtering ? (
-            <EmptyState captureUrl={bin.captureUrl} />
-          ) : state.selectedId ? (
-            <CaptureDetail loaded={loaded} captureUrl={bin.captureUrl} onEdit={(captureId, draft) => setEditing({ captureId, draft })}
-              onCompare={(first) => setComparing({ first, second: null })}
-            />
-          ) : (
-            <p className="p-6 text-sm text-slate-500">Select a capture.</p>
-          )}
-        </main>
-      </div>
-      {editing && (
-        <ResendEditor
-          key={`${editing.captureId}:${JSON.stringify(editing.draft)}`}
-          binId={bin.id}
-          captureId={editing.captureId}
-          initial={editing.draft}
-          onClose={() => setEditing(null)}
-          onSent={() => reload(editing.captureId)}
-        />
-      )}
-      {comparing && (
-        <DiffDialog binId={bin.id} items={state.items} firstId={comparing.first} secondId={comparing.second} onClose={() => setComparing(null)} />
-      )}
-      {notice && (
-        <div role="status" data-testid="notice" className="fixed bottom-4 left-1/2 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
-          {notice}
+            </div>
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              {empty && !filtering ? (
+                gone ? null : <EmptyState captureUrl={bin.captureUrl} />
+              ) : state.selectedId ? (
+                <CaptureDetail
+                  loaded={loaded}
+                  captureUrl={bin.captureUrl}
+                  onEdit={(captureId, draft) => setEditing({ captureId, draft })}
+                  onCompare={(first) => setComparing({ first, second: null })}
+                />
+              ) : (
+                <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Select a capture.</p>
+              )}
+            </div>
+          </main>
         </div>
+        {editing && !gone && (
+          <ResendEditor
+            key={`${editing.captureId}:${JSON.stringify(editing.draft)}`}
+            binId={bin.id}
+            captureId={editing.captureId}
+            initial={editing.draft}
+            onClose={() => setEditing(null)}
+            onSent={() => reload(editing.captureId)}
+          />
+        )}
+        {comparing && (
+          <DiffDialog binId={bin.id} items={state.items} firstId={comparing.first} secondId={comparing.second} onClose={() => setComparing(null)} />
+        )}
+        {notice && (
+          <div role="status" data-testid="notice" className="fixed bottom-4 left-1/2 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+            {notice}
+          </div>
+        )}
+      </div>
+    </InspectorBinContext.Provider>
+  );
+}
+
+const n = (count: number) => count.toLocaleString("en");
+
+/** The bin's total (the server's count, not what is loaded), "N of M" while filtered, and the cap. */
+function CountBar({
+  counts,
+  filtering,
+  limits,
+  unread,
+  onClearFilters,
+  onJump,
+  children,
+}: {
+  counts: Counts;
+  filtering: boolean;
+  limits: BinDetail["limits"];
+  unread: number;
+  onClearFilters: () => void;
+  onJump: () => void;
+  /** More list-wide controls for the same line. */
+  children?: ReactNode;
+}) {
+  const { total, matching } = counts;
+  const atCap = total >= limits.maxCapturesPerBin;
+  const text = filtering
+    ? matching === null
+      ? `Filtering ${n(total)} ${total === 1 ? "capture" : "captures"}…`
+      : `${n(matching)} of ${n(total)} ${total === 1 ? "capture" : "captures"}`
+    : `${n(total)} ${total === 1 ? "capture" : "captures"}`;
+  return (
+    <div className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+      <div className="flex min-h-6 items-center justify-between gap-2">
+        <span data-testid="capture-count" aria-live="polite">
+          {text}
+        </span>
+        {filtering && (
+          <button type="button" onClick={onClearFilters} data-testid="clear-filters" className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800">
+            Clear filters
+          </button>
+        )}
+        {unread > 0 && (
+          <button
+            type="button"
+            onClick={onJump}
+            data-testid="unread"
+            className="rounded-full bg-indigo-600 px-2.5 py-0.5 font-semibold text-white hover:bg-indigo-500"
+          >
+            ↑ {unread} new
+          </button>
+        )}
+        {children}
+        <span className="ml-auto hidden xl:inline">j/k to move · c copies cURL</span>
+      </div>
+      {atCap && (
+        <p data-testid="cap-note" className="mt-0.5 text-amber-800 dark:text-amber-300">
+          At the limit of {n(limits.maxCapturesPerBin)}: each new capture deletes the oldest
+          {limits.retentionDays > 0 ? `; captures are kept ${limits.retentionDays} ${limits.retentionDays === 1 ? "day" : "days"}` : ""}.
+        </p>
       )}
     </div>
   );

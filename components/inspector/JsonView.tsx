@@ -6,6 +6,8 @@ import type { JsonNode } from "@/components/inspector/jsontree.ts";
 // Open at first: the top levels, and any small node; big deep ones start folded.
 const OPEN_DEPTH = 3;
 const OPEN_SIZE = 20;
+// A big array or object shows its members in pages: 10,000 items at once would freeze the page.
+export const JSON_PAGE = 100;
 
 /** A foldable JSON tree; numbers are shown exactly as written, duplicate keys as they came. */
 export function JsonView({ root }: { root: JsonNode }) {
@@ -43,6 +45,7 @@ function JsonBranch({
 }) {
   const size = node.type === "object" ? node.entries.length : node.items.length;
   const [open, setOpen] = useState((depth < OPEN_DEPTH && size < 500) || size <= OPEN_SIZE);
+  const [shown, setShown] = useState(JSON_PAGE);
   const [start, end] = node.type === "object" ? ["{", "}"] : ["[", "]"];
   if (size === 0) {
     return (
@@ -66,10 +69,10 @@ function JsonBranch({
   );
   if (!open) {
     return (
-      <div style={{ paddingLeft: depth ? 16 : 0 }} className={depth ? "" : "pl-4"}>
+      <div style={depth ? { paddingLeft: 16 } : undefined} className={depth ? "" : "pl-4"}>
         {toggle}
         {label}
-        <button type="button" onClick={() => setOpen(true)} className="rounded bg-slate-100 px-1 text-slate-500 dark:bg-slate-800">
+        <button type="button" onClick={() => setOpen(true)} className="rounded bg-slate-100 px-1 text-slate-500 dark:text-slate-400 dark:bg-slate-800">
           {start}…{end} {size} {node.type === "object" ? (size === 1 ? "key" : "keys") : size === 1 ? "item" : "items"}
         </button>
         {comma}
@@ -77,14 +80,14 @@ function JsonBranch({
     );
   }
   return (
-    <div style={{ paddingLeft: depth ? 16 : 0 }} className={depth ? "" : "pl-4"}>
+    <div style={depth ? { paddingLeft: 16 } : undefined} className={depth ? "" : "pl-4"}>
       <div>
         {toggle}
         {label}
         {start}
       </div>
       {node.type === "object"
-        ? node.entries.map(([key, child], i) => (
+        ? node.entries.slice(0, shown).map(([key, child], i) => (
             <JsonValue
               key={i}
               node={child}
@@ -93,7 +96,20 @@ function JsonBranch({
               last={i === size - 1}
             />
           ))
-        : node.items.map((child, i) => <JsonValue key={i} node={child} depth={depth + 1} label={null} last={i === size - 1} />)}
+        : node.items.slice(0, shown).map((child, i) => <JsonValue key={i} node={child} depth={depth + 1} label={null} last={i === size - 1} />)}
+      {size > shown && (
+        <div style={{ paddingLeft: 16 }}>
+          <button
+            type="button"
+            onClick={() => setShown(shown + JSON_PAGE * 5)}
+            className="rounded bg-slate-100 px-1.5 text-indigo-700 hover:bg-slate-200 dark:bg-slate-800 dark:text-indigo-300 dark:hover:bg-slate-700"
+            data-testid="json-more"
+          >
+            Show {Math.min(JSON_PAGE * 5, size - shown).toLocaleString("en")} more ({(size - shown).toLocaleString("en")} of {size.toLocaleString("en")}{" "}
+            {node.type === "object" ? "keys" : "items"} hidden)
+          </button>
+        </div>
+      )}
       <div>
         {end}
         {comma}

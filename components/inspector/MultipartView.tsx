@@ -12,8 +12,8 @@ export function MultipartView({ parts }: { parts: MultipartPart[] }) {
         <li key={i} className="rounded border border-slate-200 dark:border-slate-700">
           <div className="flex flex-wrap items-baseline gap-x-3 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
             <span className="font-mono font-semibold">{part.name ?? `part ${i + 1}`}</span>
-            {part.filename !== null && <span className="font-mono text-slate-500">{part.filename}</span>}
-            <span className="text-xs text-slate-500">{formatBytes(part.body.length)}</span>
+            {part.filename !== null && <span className="font-mono text-slate-500 dark:text-slate-400">{part.filename}</span>}
+            <span className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(part.body.length)}</span>
           </div>
           <div className="flex flex-col gap-2 px-3 py-2">
             <PairsTable pairs={part.headers} />

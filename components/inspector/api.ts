@@ -1,4 +1,4 @@
-import type { Forward } from "@/lib/schemas/bin.ts";
+import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
 
 /** The inspector's calls to the REST API (SPEC.md). */
@@ -17,6 +17,13 @@ export async function fetchCapturePage(binId: string, cursor: string | null, lim
   const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
   return (await ok(await fetch(`${base(binId)}?${query}`, { cache: "no-store" }))).json();
+}
+
+/** How many captures the bin holds, or null when the bin no longer exists. */
+export async function fetchBinTotal(binId: string): Promise<number | null> {
+  const res = await fetch(`/api/bins/${encodeURIComponent(binId)}`, { cache: "no-store" });
+  if (res.status === 404) return null;
+  return ((await (await ok(res)).json()) as BinDetail).requestCount;
 }
 
 /** A capture, or null when it no longer exists. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonTree } from "./jsontree.ts";
+import { parseJson, parseJsonTree } from "./jsontree.ts";
 
 describe("parseJsonTree", () => {
   it("keeps number literals as written and duplicate keys in order", () => {
@@ -31,5 +31,14 @@ describe("parseJsonTree", () => {
     for (const bad of ["", "{", '{"a":}', "[1,]", "01", "nul", '{"a":1} x', "'a'", "[".repeat(100_000)]) {
       expect(parseJsonTree(bad), bad.slice(0, 20)).toBeNull();
     }
+  });
+});
+
+describe("parseJson", () => {
+  it("says at which line and column a text stops being JSON", () => {
+    expect(parseJson('{\n  "a": 1,\n  "b": tru\n}')).toMatchObject({ ok: false, line: 3, column: 8 });
+    expect(parseJson('{"a": 1')).toMatchObject({ ok: false, line: 1, column: 8, reason: "unexpected end of input" });
+    expect(parseJson("[1] x")).toMatchObject({ ok: false, line: 1, column: 5, reason: "unexpected text after the value" });
+    expect(parseJson('{"a":[1]}')).toMatchObject({ ok: true });
   });
 });

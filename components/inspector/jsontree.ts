@@ -18,9 +18,18 @@ const WHITESPACE = /[ \t\n\r]*/y;
 
 class Invalid extends Error {}
 
+export type JsonParse = { ok: true; root: JsonNode } | { ok: false; line: number; column: number; reason: string };
+
 /** The tree of a JSON text, or null when it is not valid JSON. */
 export function parseJsonTree(text: string): JsonNode | null {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.root : null;
+}
+
+/** The tree of a JSON text, or where (1-based line and column) and why it stops being JSON. */
+export function parseJson(text: string): JsonParse {
   let pos = 0;
+  let reason = "unexpected character";
 
   const skip = () => {
     WHITESPACE.lastIndex = pos;
@@ -46,7 +55,10 @@ export function parseJsonTree(text: string): JsonNode | null {
   }
 
   function value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) throw new Invalid();
+    if (depth > MAX_DEPTH) {
+      reason = `nested deeper than ${MAX_DEPTH} levels`;
+      throw new Invalid();
+    }
     skip();
     const ch = text[pos];
     if (ch === "{") {
@@ -107,11 +119,15 @@ export function parseJsonTree(text: string): JsonNode | null {
   try {
     const root = value(0);
     skip();
-    return pos === text.length ? root : null;
+    if (pos === text.length) return { ok: true, root };
+    reason = "unexpected text after the value";
   } catch (error) {
-    if (error instanceof Invalid) return null;
-    throw error;
+    if (!(error instanceof Invalid)) throw error;
   }
+  if (pos >= text.length) reason = "unexpected end of input";
+  const before = text.slice(0, Math.min(pos, text.length));
+  const line = before.split("\n").length;
+  return { ok: false, line, column: pos - (before.lastIndexOf("\n") + 1) + 1, reason };
 }
 
 const LITERALS: [string, JsonNode][] = [

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -17,12 +17,19 @@ let server: Server;
 let origin: string;
 const received: Received[] = [];
 const bodies = new Map<string, Buffer>();
+// Bodies of a private bin's captures: served only with this token, as the real API does.
+const TOKEN = "s3cretViewToken0123456789abcdefX";
+const privateBodies = new Map<string, Buffer>();
 // curl may write a downloaded body file to its working directory.
 const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-snippets-"));
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const body = /^\/api\/bins\/bin\/requests\/([^/]+)\/body$/.exec(req.url!);
+    if (body && privateBodies.has(body[1])) {
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) return res.writeHead(401).end("unauthorized");
+      return res.end(privateBodies.get(body[1]));
+    }
     if (body) return res.end(bodies.get(body[1]));
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -54,19 +61,43 @@ function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureV
   };
 }
 
-function runInBash(command: string): Promise<void> {
+// The copied command must work in each shell a user may paste it into; zsh where installed.
+const SHELLS = ["bash", "sh", ...(hasShell("zsh") ? ["zsh"] : [])];
+
+function hasShell(name: string): boolean {
+  try {
+    execFileSync(name, ["-c", "true"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runIn(shell: string, command: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile("bash", ["-c", `${command} --silent --show-error --output /dev/null`], { cwd: workDir }, (error, _out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
+    execFile(shell, ["-c", `${command} --silent --show-error --output /dev/null`], { cwd: workDir, timeout: 15_000 }, (error, _out, stderr) =>
+      error ? reject(new Error(`${shell}: ${error.message}\n${stderr}`)) : resolve(),
     ),
   );
 }
 
-async function replay(c: CaptureView): Promise<Received> {
-  const before = received.length;
-  await runInBash(toCurl(c, `${origin}/b/bin`));
-  expect(received.length).toBe(before + 1);
-  return received[before];
+/** Runs the capture's cURL command in every shell; what the loopback server received, once per shell. */
+async function replayAll(c: CaptureView, viewToken: string | null = null): Promise<Received[]> {
+  const got: Received[] = [];
+  for (const shell of SHELLS) {
+    const before = received.length;
+    await runIn(shell, toCurl(c, `${origin}/b/bin`, viewToken));
+    expect(received.length, shell).toBe(before + 1);
+    got.push(received[before]);
+  }
+  return got;
+}
+
+/** The request as the first shell sent it, after checking that every shell sent the same. */
+async function replay(c: CaptureView, viewToken: string | null = null): Promise<Received> {
+  const [first, ...rest] = await replayAll(c, viewToken);
+  for (const other of rest) expect(other).toEqual(first);
+  return first;
 }
 
 describe("toCurl", () => {
@@ -125,6 +156,47 @@ describe("toCurl", () => {
     }
   });
 
+  it("reproduces a multipart upload with a binary part (the body starts with --, which printf must not take as an option)", async () => {
+    const boundary = "----hookjarBoundary7MA4YWxk";
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x25, 0x5c, 0x21, 0x27]);
+    const bytes = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nhello!\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const c = capture({ headers: [host(), ["Content-Type", `multipart/form-data; boundary=${boundary}`], ["Content-Length", String(bytes.length)]], bytes });
+    expect(toCurl(c, `${origin}/b/bin`)).toMatch(/^printf '\\055-/);
+    for (const got of await replayAll(c)) {
+      expect(got.headers).toEqual(c.headers);
+      expect(got.body.equals(bytes)).toBe(true);
+    }
+  });
+
+  it("reproduces a text body with CR and NUL bytes, and a body starting with -", async () => {
+    for (const bytes of [Buffer.from("line one\r\nnul:\0:end\r\n"), Buffer.from("-d @/etc/passwd --data x"), Buffer.from("--\0")]) {
+      const c = capture({ headers: [host(), ["Content-Type", "text/plain"], ["Content-Length", String(bytes.length)]], bytes });
+      for (const got of await replayAll(c)) {
+        expect(got.headers).toEqual(c.headers);
+        expect(got.body.equals(bytes)).toBe(true);
+      }
+    }
+  });
+
+  it("fetches a 300 KiB binary body of a private bin with its view token", async () => {
+    const bytes = randomBytes(300 * 1024);
+    const c = capture({ id: "01JPRIVATE00000000000000000", headers: [host(), ["Content-Type", "application/octet-stream"], ["Content-Length", String(bytes.length)]], bytes });
+    privateBodies.set(c.id, bytes);
+    // Without the token the body download fails loudly, and nothing is sent.
+    const before = received.length;
+    await expect(runIn("bash", toCurl(c, `${origin}/b/bin`))).rejects.toThrow(/401/);
+    expect(received.length).toBe(before);
+    for (const got of await replayAll(c, TOKEN)) {
+      expect(got.headers).toEqual(c.headers);
+      expect(got.body.equals(bytes)).toBe(true);
+    }
+  });
+
   it("sends HTTP/1.0 when the capture came over HTTP/1.0", async () => {
     const got = await replay(capture({ method: "GET", httpVersion: "1.0", headers: [host()] }));
     expect(got.httpVersion).toBe("1.0");
@@ -132,11 +204,12 @@ describe("toCurl", () => {
 });
 
 describe("shell quoting", () => {
-  it("single-quotes printable ASCII and escapes the rest with $'…'", () => {
+  it("single-quotes printable ASCII and prints the rest with printf (POSIX sh has no $'…')", () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(shellQuote("a\tb\u00e9")).toBe(`$'a\\x09b\\xe9'`);
-    expect(shellQuote("€")).toBe(`$'\\xe2\\x82\\xac'`);
+    expect(shellQuote("a\tb\u00e9")).toBe(`"$(printf 'a\\011b\\351')"`);
+    expect(shellQuote("€")).toBe(`"$(printf '\\342\\202\\254')"`);
     expect(printfFormat(new Uint8Array([0x41, 0, 0x25, 0x27]))).toBe(`'A\\000%%\\047'`);
+    expect(printfFormat(new Uint8Array([0x2d, 0x2d, 0x21]))).toBe(`'\\055-\\041'`);
   });
 });
 

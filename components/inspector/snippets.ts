@@ -16,40 +16,38 @@ export function captureRequestUrl(captureUrl: string, capture: Pick<CaptureSumma
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * Quotes one shell word. Printable ASCII goes in single quotes (POSIX); anything else in bash's
- * $'…' with every other byte as \xNN. Header strings hold one byte per character (Node reads them
- * as latin1), so characters up to U+00FF are written as that byte.
+ * Quotes one shell word for bash, zsh and POSIX sh alike. Printable ASCII goes in single quotes;
+ * anything else is produced by printf inside a command substitution, every other byte written as
+ * an octal escape (`$'…'` is not POSIX: dash would pass it on literally). Header strings hold one
+ * byte per character (Node reads them as latin1), so characters up to U+00FF are written as that
+ * byte, beyond it as UTF-8. Values are header lines, methods and URLs: no trailing newline, which
+ * a command substitution would drop.
  */
 export function shellQuote(value: string): string {
   if (PRINTABLE_ASCII.test(value)) return singleQuoted(value);
-  let out = "";
+  const bytes: number[] = [];
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
-    if (code > 0xff) {
-      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
-    } else if (ch === "'" || ch === "\\") {
-      out += `\\${ch}`;
-    } else if (code >= 0x20 && code < 0x7f) {
-      out += ch;
-    } else {
-      out += `\\x${code.toString(16).padStart(2, "0")}`;
-    }
+    if (code > 0xff) bytes.push(...new TextEncoder().encode(ch));
+    else bytes.push(code);
   }
-  return `$'${out}'`;
+  return `"$(printf ${printfFormat(Uint8Array.from(bytes))})"`;
 }
 
 /**
- * A printf format that outputs exactly `bytes`: printable ASCII as itself, the rest as 3-digit
- * octal escapes (POSIX printf; unlike $'…' it can carry NUL bytes).
+ * A single-quoted printf format that outputs exactly `bytes`: printable ASCII as itself, the rest
+ * as 3-digit octal escapes (POSIX printf; unlike a shell string it can carry NUL bytes). A leading
+ * `-` is escaped too, or printf would take the format for an option (multipart bodies start with
+ * `--boundary`), and so is `!`, which interactive bash expands inside double quotes.
  */
 export function printfFormat(bytes: Uint8Array): string {
   let out = "";
-  for (const b of bytes) {
+  bytes.forEach((b, i) => {
     if (b === 0x25) out += "%%";
     else if (b === 0x5c) out += "\\\\";
-    else if (b >= 0x20 && b < 0x7f && b !== 0x27) out += String.fromCharCode(b);
+    else if (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x21 && !(i === 0 && b === 0x2d)) out += String.fromCharCode(b);
     else out += `\\${b.toString(8).padStart(3, "0")}`;
-  }
+  });
   return `'${out}'`;
 }
 
@@ -69,9 +67,9 @@ const INLINE_LIMIT = 64 * 1024;
  * A cURL command that sends the capture again: same method, URL path and query, every header in
  * order with its case and duplicates, and the same body bytes. curl always writes Host first;
  * every other header keeps its place. Binary bodies are piped in through printf; large ones are
- * first fetched from the capture's body endpoint.
+ * first fetched from the capture's body endpoint, with `viewToken` when the bin is private.
  */
-export function toCurl(capture: CaptureView, captureUrl: string): string {
+export function toCurl(capture: CaptureView, captureUrl: string, viewToken: string | null = null): string {
   const url = captureRequestUrl(captureUrl, capture);
   const bytes = bodyBytes(capture.body);
   const text = bytes.length ? utf8OrNull(bytes) : null;
@@ -98,7 +96,10 @@ export function toCurl(capture: CaptureView, captureUrl: string): string {
   if (large) args.push(`--data-binary @${file}`);
   else if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
   const command = ["curl", ...args, shellQuote(url)].join(" \\\n  ");
-  if (large) return `curl -fsS -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
+  if (large) {
+    const auth = viewToken ? ` -H ${shellQuote(`Authorization: Bearer ${viewToken}`)}` : "";
+    return `curl -fsS${auth} -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
+  }
   return hasBody && !asText ? `printf ${printfFormat(bytes)} | ${command}` : command;
 }
 

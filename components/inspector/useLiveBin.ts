@@ -5,7 +5,8 @@ import { io, type Socket } from "socket.io-client";
 import type { CaptureFilter, CapturePage, CaptureSummary } from "@/lib/schemas/capture.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/schemas/events.ts";
 import { newestSeq, vanishedIds } from "@/components/inspector/timeline.ts";
-import { fetchCapturePage } from "./api.ts";
+import { forgetBin } from "@/components/recentBins.ts";
+import { fetchBinTotal, fetchCapturePage } from "./api.ts";
 import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "gone" | "denied";
@@ -15,14 +16,20 @@ const PAGE = 200;
 const RETRY_MS = 2000;
 // Arrivals within this window render together: a burst of webhooks costs one render, not hundreds.
 const BATCH_MS = 30;
+// The bin's total is asked again this long after a burst of changes (and counted meanwhile).
+const TOTAL_MS = 300;
+
+/** How many captures the bin holds, and while filtered how many of them match. */
+export type Counts = { total: number; matching: number | null };
 
 /**
  * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
  * newest pages from the REST API so whatever arrived or went while disconnected is reconciled.
  */
-export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void, filter: CaptureFilter) {
+export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void, filter: CaptureFilter, initialTotal: number) {
   const [state, dispatch] = useReducer(inspectorReducer, firstPage, initialState);
   const [connection, setConnection] = useState<Connection>("connecting");
+  const [counts, setCounts] = useState<Counts>({ total: initialTotal, matching: null });
   const [loadingOlder, setLoadingOlder] = useState(false);
   const loadingRef = useRef(false);
   const stateRef = useRef<InspectorState>(state);
@@ -50,6 +57,34 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   useEffect(() => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
     let alive = true;
+    const binGone = () => {
+      setConnection("gone");
+      // "Your recent bins" on the home page no longer offers it.
+      forgetBin(binId);
+      socket.disconnect();
+    };
+
+    // Events adjust the total at once; the server's count, asked after a burst, corrects any drift.
+    // An answer is used only if nothing changed while it was on its way.
+    let changes = 0;
+    let totalTimer: ReturnType<typeof setTimeout> | null = null;
+    const refreshTotal = () => {
+      totalTimer = null;
+      const asked = changes;
+      fetchBinTotal(binId).then(
+        (total) => {
+          if (!alive) return;
+          if (total === null) return binGone();
+          if (asked === changes) setCounts((c) => ({ ...c, total }));
+        },
+        () => {},
+      );
+    };
+    const changed = (by: number | null) => {
+      changes++;
+      setCounts((c) => ({ ...c, total: by === null ? 0 : Math.max(0, c.total + by) }));
+      totalTimer ??= setTimeout(refreshTotal, TOTAL_MS);
+    };
     let batch: CaptureSummary[] = [];
     let batchTimer: ReturnType<typeof setTimeout> | null = null;
     const flushBatch = () => {
@@ -68,9 +103,11 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       const newest = newestSeq(shown);
       const fetched: CaptureSummary[] = [];
       let cursor: string | null = null;
+      let matching: number | null = null;
       // Page down from the newest until the pages meet what is already shown.
       while (true) {
         const page: CapturePage = await fetchCapturePage(binId, cursor, PAGE, filter);
+        if (cursor === null) matching = page.matching ?? null;
         fetched.push(...page.items);
         cursor = page.nextCursor;
         if (!cursor || newest === null || page.items.some((c) => c.seq <= newest)) break;
@@ -79,6 +116,7 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       if (!alive || key !== filterRef.current.key || gen !== generation.current) return;
       const quiet = refilling.current;
       refilling.current = false;
+      setCounts((c) => ({ ...c, matching: key === "{}" ? null : matching }));
       dispatch({ type: "resynced", fetched: notDeleted(fetched), gone: vanishedIds(shown, fetched, cursor === null), nextCursor: cursor, quiet });
       if (!quiet) highlight(fetched);
     }
@@ -94,13 +132,16 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       const ack = await socket.timeout(5000).emitWithAck("bin:subscribe", { binId }).catch(() => null);
       if (!alive) return;
       // Neither a deleted bin nor a revoked view token comes back by retrying.
-      if (ack?.error === "bin_not_found" || ack?.error === "unauthorized") {
-        setConnection(ack.error === "bin_not_found" ? "gone" : "denied");
+      if (ack?.error === "bin_not_found") return binGone();
+      if (ack?.error === "unauthorized") {
+        setConnection("denied");
         socket.disconnect();
         return;
       }
       if (!ack?.ok) return retrySoon();
       setConnection("live");
+      // Whatever happened while disconnected: the server's count.
+      refreshTotal();
       await resync().catch(retrySoon);
     });
     // Our own disconnects (bin gone, retry) have set the state already.
@@ -115,12 +156,18 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     };
     socket.on("capture:new", (capture) => {
       if (capture.binId !== binId) return;
+      changed(1);
       if (filterRef.current.key !== "{}") return resyncRef.current();
       batch.push(capture);
       batchTimer ??= setTimeout(flushBatch, BATCH_MS);
     });
     socket.on("capture:deleted", (event) => {
       if (event.binId !== binId) return;
+      changed(-1);
+      const { items, held } = stateRef.current;
+      if (filterRef.current.key !== "{}" && [...items, ...held].some((c) => c.id === event.id)) {
+        setCounts((c) => ({ ...c, matching: c.matching === null ? null : Math.max(0, c.matching - 1) }));
+      }
       if (tombstones.current.size > 10_000) tombstones.current.clear();
       tombstones.current.add(event.id);
       batch = batch.filter((c) => c.id !== event.id);
@@ -130,18 +177,19 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
       if (event.binId === binId) onAttemptRef.current(event.id);
     });
     socket.on("bin:deleted", (event) => {
-      if (event.binId !== binId) return;
-      setConnection("gone");
-      socket.disconnect();
+      if (event.binId === binId) binGone();
     });
     socket.on("bin:cleared", (event) => {
       if (event.binId !== binId) return;
       generation.current++;
       batch = [];
+      changed(null);
+      setCounts((c) => ({ ...c, matching: c.matching === null ? null : 0 }));
       dispatch({ type: "cleared" });
     });
     return () => {
       alive = false;
+      if (totalTimer) clearTimeout(totalTimer);
       if (batchTimer) clearTimeout(batchTimer);
       if (resyncTimer) clearTimeout(resyncTimer);
       socket.disconnect();
@@ -179,5 +227,5 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     }
   }, [binId]);
 
-  return { state, dispatch, connection, loadOlder, loadingOlder };
+  return { state, dispatch, connection, counts, loadOlder, loadingOlder };
 }

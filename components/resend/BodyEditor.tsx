@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatJson, switchBodyMode, type BodyDraft } from "@/components/resend/draft.ts";
 
 const tab = (active: boolean) =>
-  `rounded px-2 py-0.5 text-xs font-medium ${active ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-800"}`;
+  `rounded px-2 py-0.5 text-xs font-medium ${active ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-600 hover:bg-slate-200 dark:text-slate-400 dark:hover:bg-slate-800"}`;
 
 export function BodyEditor({ body, onChange }: { body: BodyDraft; onChange: (body: BodyDraft) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function BodyEditor({ body, onChange }: { body: BodyDraft; onChange: (bod
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
-        <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Body</span>
+        <span className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Body</span>
         <button type="button" className={tab(body.mode === "text")} onClick={() => setMode("text")}>Text</button>
         <button type="button" className={tab(body.mode === "base64")} onClick={() => setMode("base64")}>Base64</button>
         {body.mode === "text" && (

@@ -9,7 +9,7 @@ export function HeadersEditor({ rows, onChange }: { rows: HeaderRow[]; onChange:
   const update = (i: number, patch: Partial<HeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="flex flex-col gap-1">
-      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Headers</legend>
+      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Headers</legend>
       {rows.map((row, i) => (
         <div key={i} className="flex items-center gap-2" data-testid="header-row">
           <input
@@ -19,7 +19,7 @@ export function HeadersEditor({ rows, onChange }: { rows: HeaderRow[]; onChange:
             aria-label={`Send header ${row.name || i + 1}`}
             title={row.enabled ? "Sent" : "Not sent"}
           />
-          <input className={`${input} w-56 shrink-0`} value={row.name} placeholder="Name" aria-label="Header name"
+          <input className={`${input} w-28 shrink-0 sm:w-56`} value={row.name} placeholder="Name" aria-label="Header name"
             disabled={!row.enabled} onChange={(e) => update(i, { name: e.target.value })} />
           <input className={`${input} min-w-0 flex-1`} value={row.value} placeholder="Value" aria-label="Header value"
             disabled={!row.enabled} onChange={(e) => update(i, { value: e.target.value })} />

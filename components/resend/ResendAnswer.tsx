@@ -25,16 +25,16 @@ export function ResendAnswer({ outcome }: { outcome: ResendOutcome }) {
           {result.status}
         </span>
         <span>{result.statusText}</span>
-        <span className="text-slate-500">{result.durationMs} ms</span>
-        <span className="text-slate-500">{formatBytes(bytes.length)}{result.body.truncated ? " (truncated at 1 MiB)" : ""}</span>
+        <span className="text-slate-500 dark:text-slate-400">{result.durationMs} ms</span>
+        <span className="text-slate-500 dark:text-slate-400">{formatBytes(bytes.length)}{result.body.truncated ? " (truncated at 1 MiB)" : ""}</span>
       </div>
       <details className="text-xs">
-        <summary className="cursor-pointer text-slate-500">{result.headers.length} response headers</summary>
+        <summary className="cursor-pointer text-slate-500 dark:text-slate-400">{result.headers.length} response headers</summary>
         <table className="mt-1 w-full font-mono">
           <tbody>
             {result.headers.map(([name, value], i) => (
               <tr key={i} className="align-top">
-                <td className="pr-3 text-slate-500">{name}</td>
+                <td className="pr-3 text-slate-500 dark:text-slate-400">{name}</td>
                 <td className="break-all">{value}</td>
               </tr>
             ))}

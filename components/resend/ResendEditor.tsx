@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Modal } from "@/components/Modal.tsx";
 import { bodyToSend, pairsFromRows, type Draft } from "@/components/resend/draft.ts";
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
@@ -20,9 +21,15 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
   const [outcome, setOutcome] = useState<ResendOutcome | null>(null);
   const [sign, setSign] = useState<Sign | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Where the target came from: the bin's last one, or nothing yet (a guess would just fail).
+  const [remembered] = useState(() => initial.url !== "" && initial.url === localStorage.getItem(targetKey(binId)));
+  const [missingUrl, setMissingUrl] = useState(false);
 
   async function send(event: React.FormEvent) {
     event.preventDefault();
+    // The browser's own check would call a bad port "not a URL": the server names what is wrong.
+    if (draft.url.trim() === "") return setMissingUrl(true);
+    setMissingUrl(false);
     setSending(true);
     localStorage.setItem(targetKey(binId), draft.url);
     try {
@@ -49,25 +56,15 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
   }
 
   return (
-    <div
-      role="dialog"
-      aria-label="Edit and resend"
-      className="fixed inset-0 z-40 flex justify-end bg-slate-900/40"
-      onClick={onClose}
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
-    >
-      <form
-        onSubmit={send}
-        onClick={(e) => e.stopPropagation()}
-        className="flex h-full w-[min(52rem,100%)] flex-col gap-4 overflow-y-auto bg-white p-5 shadow-xl dark:bg-slate-950"
-      >
+    <Modal label="Edit and resend" onClose={onClose} className="ml-auto h-dvh w-[min(52rem,100%)]">
+      <form onSubmit={send} noValidate className="flex h-full flex-col gap-4 overflow-y-auto p-4 sm:p-5">
         <header className="flex items-center justify-between">
           <h2 className="text-lg font-semibold">Edit &amp; resend</h2>
-          <button type="button" onClick={onClose} className="text-slate-500 hover:text-slate-900 dark:hover:text-white" aria-label="Close editor">
+          <button type="button" onClick={onClose} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white" aria-label="Close editor">
             ✕
           </button>
         </header>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <input
             aria-label="Method"
             list="resend-methods"
@@ -80,17 +77,28 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
           </datalist>
           <input
             aria-label="Target URL"
+            aria-describedby="resend-target-hint"
+            aria-invalid={missingUrl || undefined}
             type="url"
             required
+            data-autofocus={initial.url === "" || undefined}
+            placeholder="https://your-server.example/webhooks"
             value={draft.url}
             onChange={(e) => set({ url: e.target.value })}
-            className="flex-1 rounded border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="min-w-48 flex-1 rounded border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
           />
           <button type="submit" disabled={sending}
             className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60">
             {sending ? "Sending…" : "Send"}
           </button>
         </div>
+        <p id="resend-target-hint" data-testid="resend-target-hint" className={`-mt-2 text-xs ${missingUrl ? "text-rose-700 dark:text-rose-400" : "text-slate-600 dark:text-slate-400"}`}>
+          {missingUrl
+            ? "Enter the URL to send this request to."
+            : remembered
+              ? "The last target used for this bin."
+              : "Where should it go? Your local server, a tunnel or a staging URL: Hookjar sends it from its own server."}
+        </p>
         <HeadersEditor rows={draft.headers} onChange={(headers) => set({ headers })} />
         <BodyEditor body={draft.body} onChange={(body) => set({ body })} />
         <ResignOption
@@ -101,6 +109,6 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
         />
         {outcome && <ResendAnswer outcome={outcome} />}
       </form>
-    </div>
+    </Modal>
   );
 }

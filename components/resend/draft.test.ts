@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyToSend, defaultTarget, draftFromAttempt, draftFromCapture, formatJson, pairsFromRows, rowsFromPairs, switchBodyMode } from "./draft.ts";
+import { bodyToSend, draftFromAttempt, draftFromCapture, formatJson, pairsFromRows, rowsFromPairs, switchBodyMode } from "./draft.ts";
 
 describe("resend draft", () => {
   it("prefills every header in order, with framing headers switched off", () => {
@@ -38,12 +38,7 @@ describe("resend draft", () => {
     expect(formatJson("{nope")).toMatchObject({ ok: false, error: expect.stringMatching(/^Not valid JSON/) });
   });
 
-  it("targets the same path and query on localhost by default", () => {
-    expect(defaultTarget("/github/push", "a=1")).toBe("http://localhost:8080/github/push?a=1");
-    expect(defaultTarget("/", "")).toBe("http://localhost:8080/");
-  });
-
-  it("drafts a capture to its remembered target, or the same path on localhost", () => {
+  it("drafts a capture to its remembered target, or to none (a guessed localhost target just fails)", () => {
     const capture = {
       id: "C", seq: 1, responseStatus: 200, response: null, binId: "B", method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2,
       remoteAddress: "127.0.0.1", receivedAt: "2026-11-25T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", httpVersion: "1.1",
@@ -51,7 +46,7 @@ describe("resend draft", () => {
     };
     expect(draftFromCapture(capture, null)).toEqual({
       method: "POST",
-      url: "http://localhost:8080/hook?x=1",
+      url: "",
       headers: [{ enabled: false, name: "Host", value: "h" }, { enabled: true, name: "X-Sig", value: "s" }],
       body: { mode: "text", data: "{}" },
     });

@@ -62,16 +62,11 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Where a resend goes when the user has not chosen yet: the same path on a local server. */
-export function defaultTarget(path: string, query: string): string {
-  return `http://localhost:8080${path}${query ? `?${query}` : ""}`;
-}
-
-/** A capture as a draft; `rememberedUrl` is the target last used for its bin. */
+/** A capture as a draft; `rememberedUrl` is the target last used for its bin, else the target starts empty. */
 export function draftFromCapture(capture: CaptureView, rememberedUrl: string | null): Draft {
   return {
     method: capture.method,
-    url: rememberedUrl ?? defaultTarget(capture.path, capture.query),
+    url: rememberedUrl ?? "",
     headers: rowsFromPairs(capture.headers),
     body: draftBody(capture.body),
   };

@@ -1,40 +1,27 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { Modal } from "@/components/Modal.tsx";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { RuleListSchema, RulesSchema } from "@/lib/schemas/rules.ts";
 import { draftFromRule, fieldErrors, newDraft, ruleFromDraft, type FieldErrors, type RuleDraft } from "./draft.ts";
 import { RuleEditor } from "./RuleEditor.tsx";
 
-const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap enabled:hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:enabled:hover:bg-slate-800";
 const rulesUrl = (binId: string) => `/api/bins/${encodeURIComponent(binId)}/rules`;
 
-/**
- * The bin's response rules in a modal dialog (native <dialog>: focus moves in and stays, Escape
- * closes). Saved through `PUT …/rules`, checked first with the API's own schema.
- */
-export function RulesButton({ binId, capture }: { binId: string; capture: CaptureView | null }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+/** The bin's response rules in a modal dialog, saved through `PUT …/rules` after the API's own schema checked them. */
+export function RulesButton({ binId, capture, disabled }: { binId: string; capture: CaptureView | null; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-  }, [open]);
   return (
     <>
-      <button type="button" className={BUTTON} onClick={() => setOpen(true)} data-testid="rules-open" aria-haspopup="dialog">
+      <button type="button" className={BUTTON} onClick={() => setOpen(true)} disabled={disabled} data-testid="rules-open" aria-haspopup="dialog">
         Rules
       </button>
       {open && (
-        <dialog
-          ref={dialog}
-          onClose={() => setOpen(false)}
-          onClick={(e) => e.target === dialog.current && dialog.current.close()}
-          aria-labelledby="rules-title"
-          className="m-auto max-h-[90vh] w-[min(960px,calc(100vw-1rem))] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
-          data-testid="rules-dialog"
-        >
-          <RulesForm binId={binId} capture={capture} onDone={() => dialog.current?.close()} />
-        </dialog>
+        <Modal label="Response rules" onClose={() => setOpen(false)} className="m-auto max-h-[90dvh] w-[min(960px,calc(100%-1rem))] rounded-xl" testId="rules-dialog">
+          <RulesForm binId={binId} capture={capture} onDone={() => setOpen(false)} />
+        </Modal>
       )}
     </>
   );
@@ -80,7 +67,7 @@ function RulesForm({ binId, capture, onDone }: { binId: string; capture: Capture
   };
 
   return (
-    <form method="dialog" className="flex max-h-[90vh] flex-col" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="flex max-h-[90dvh] flex-col" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
         <h2 id="rules-title" className="text-base font-semibold">Response rules</h2>
         <p className="text-xs text-slate-500">The first enabled rule that matches answers the sender; otherwise the custom response or the default does.</p>

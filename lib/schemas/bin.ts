@@ -43,6 +43,13 @@ export const BinDetailSchema = BinSchema.extend({
   response: CustomResponseSchema.nullable(),
   forward: ForwardSchema.nullable(),
   private: z.boolean(),
+  limits: z
+    .object({
+      maxCapturesPerBin: z.number().int().describe("Past this many captures, the oldest is deleted as each new one arrives"),
+      retentionDays: z.number().describe("Captures older than this are deleted; 0 keeps them"),
+      rateLimitPerMin: z.number().int().describe("Captures a bin takes per minute; 0 is unlimited"),
+    })
+    .describe("This server's limits, which apply to every bin"),
 });
 export type BinDetail = z.infer<typeof BinDetailSchema>;
 

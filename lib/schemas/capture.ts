@@ -46,6 +46,7 @@ export type CaptureView = z.infer<typeof CaptureSchema>;
 export const CapturePageSchema = z.object({
   items: z.array(CaptureSummarySchema),
   nextCursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last page"),
+  matching: z.number().int().optional().describe("On a filtered list's first page (no cursor): how many captures match the filter"),
 });
 export type CapturePage = z.infer<typeof CapturePageSchema>;
 

@@ -34,11 +34,17 @@ export const sendableHeaderValue = (value: string) => value.replace(/[^\t\x20-\x
 
 /** Where Hookjar may send a request: http(s) only, credentials belong in headers. */
 export const TargetUrlSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+  .url({ protocol: /^https?$/, error: (issue) => badPort(issue.input) ?? "must be an http:// or https:// URL" })
   .max(8192)
   // Zod runs this even after the URL check failed, hence the canParse guard.
   .refine((url) => !URL.canParse(url) || !hasCredentials(new URL(url)),
     "must not contain a user name or password (send an Authorization header instead)");
+
+/** A port out of range makes the URL unparsable: say so, rather than that it is no URL at all. */
+function badPort(input: unknown): string | undefined {
+  const port = typeof input === "string" ? /^https?:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(input)?.[1] : undefined;
+  return port !== undefined && Number(port) > 65535 ? `port ${port} is out of range (0–65535)` : undefined;
+}
 
 function hasCredentials(url: URL): boolean {
   return url.username !== "" || url.password !== "";

@@ -26,7 +26,18 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
   )} ORDER BY "seq" DESC LIMIT ${query.limit + 1}`;
   const page = found.slice(0, query.limit);
   const rows = await prisma.capture.findMany({ where: { id: { in: page.map((r) => r.id) } }, orderBy: { seq: "desc" }, select: summarySelect });
-  return { items: rows.map(toSummary), nextCursor: found.length > query.limit ? String(page[page.length - 1].seq) : null };
+  const nextCursor = found.length > query.limit ? String(page[page.length - 1].seq) : null;
+  const filtered = query.method !== undefined || query.q !== undefined || query.header !== undefined;
+  if (!filtered || query.cursor !== undefined) return { items: rows.map(toSummary), nextCursor };
+  // A filtered list says how many match in all, so the inspector can show "N of M".
+  const matching = nextCursor === null ? page.length : await countMatching(binId, query);
+  return { items: rows.map(toSummary), nextCursor, matching };
+}
+
+async function countMatching(binId: string, query: ListCapturesQuery): Promise<number> {
+  const prisma = await db();
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "Capture" WHERE ${Prisma.join(captureFilters(binId, query), " AND ")}`;
+  return Number(row.n);
 }
 
 function captureFilters(binId: string, query: ListCapturesQuery): Prisma.Sql[] {

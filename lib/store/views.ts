@@ -1,3 +1,4 @@
+import { config } from "../runtime/config.ts";
 import { encodeBody } from "../wire/body.ts";
 import type { Attempt, Bin, Capture } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
@@ -25,8 +26,15 @@ export function toBinDetail(bin: Bin, origin: string, requestCount: number): Bin
     response: (bin.response as CustomResponse | null) ?? null,
     forward: forwardOf(bin),
     private: bin.viewTokenHash !== null,
+    limits: binLimits(),
   };
 }
+
+export const binLimits = (): BinDetail["limits"] => ({
+  maxCapturesPerBin: config.MAX_CAPTURES_PER_BIN,
+  retentionDays: config.RETENTION_DAYS,
+  rateLimitPerMin: config.RATE_LIMIT_PER_MIN,
+});
 
 // Prisma reads `seq` as a bigint; captures just written carry it as a number.
 type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion" | "seq" | "response" | "responseStatus"> & {

@@ -31,7 +31,12 @@ describe("edit & resend in the inspector", () => {
     await page.click("[data-testid=edit-resend]");
 
     const dialog = page.getByRole("dialog", { name: "Edit and resend" });
-    await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe("http://localhost:8080/orders?src=shop");
+    // No guessed target (it would fail at once): the field starts empty, focused, and says what goes there.
+    await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe("");
+    expect(await dialog.getByLabel("Target URL").evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/Where should it go/);
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/Enter the URL/);
     await dialog.getByLabel("Target URL").fill(`${echo.url}/hooks/orders`);
     const edited = JSON.stringify({ event: "order.created", amount: 99 });
     await dialog.getByLabel("Request body").fill(edited);
@@ -59,6 +64,7 @@ describe("edit & resend in the inspector", () => {
     // An attempt opens again in the editor with what it sent.
     await page.getByRole("button", { name: "Edit again" }).click();
     await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe(`${echo.url}/hooks/orders`);
+    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/last target used for this bin/);
     expect(JSON.parse(await dialog.getByLabel("Request body").inputValue())).toEqual({ event: "order.created", amount: 99 });
     expect(errors).toEqual([]);
   });
@@ -75,6 +81,14 @@ describe("edit & resend in the inspector", () => {
     await dialog.getByRole("button", { name: "Send", exact: true }).click();
     await page.waitForSelector("[data-testid=resend-error]");
     expect(await page.textContent("[data-testid=resend-error]")).toMatch(/http/);
+
+    // A port out of range is named as such, not as "not an http URL".
+    await dialog.getByLabel("Target URL").fill("http://127.0.0.1:99999/x");
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await page.waitForSelector("[data-testid=resend-error]:has-text('99999')");
+    expect(await page.textContent("[data-testid=resend-error]")).toMatch(/port 99999 is out of range/);
+    expect(await page.textContent("[data-testid=resend-error]")).not.toMatch(/http:\/\/ or https/);
+    await page.screenshot({ path: `${ARTIFACTS}resend-bad-port.png` });
   });
 
   it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {

@@ -5,24 +5,38 @@ import { Inspector } from "@/components/inspector/Inspector.tsx";
 import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
 import { tokenCookie, tokenMatches } from "@/lib/http/access.ts";
 import { publicOrigin } from "@/lib/http/route.ts";
-import { findBin } from "@/lib/store/bins.ts";
+import { countCaptures, findBin } from "@/lib/store/bins.ts";
 import { listCaptures } from "@/lib/store/captures.ts";
-import { binUrls, forwardOf } from "@/lib/store/views.ts";
+import { binLimits, binUrls, forwardOf } from "@/lib/store/views.ts";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata: Metadata = { title: "Inspector · Hookjar" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const bin = await findBin(id);
+  if (!bin) return { title: "Bin not found · Hookjar" };
+  const token = (await cookies()).get(tokenCookie(bin.id))?.value;
+  // A private bin's name is for those who hold its token.
+  const label = tokenMatches(bin, token) ? (bin.name ?? bin.id) : "Private bin";
+  return { title: `${label} · Hookjar` };
+}
 
 export default async function BinPage({ params }: Props) {
   const { id } = await params;
   const bin = await findBin(id);
   if (!bin) notFound();
   const token = (await cookies()).get(tokenCookie(bin.id))?.value;
-  if (!tokenMatches(bin, token)) return <PrivateBinNotice />;
+  if (!tokenMatches(bin, token)) return <PrivateBinNotice binId={bin.id} wrongToken={Boolean(token)} />;
   const origin = publicOrigin(new Request("http://x", { headers: await headers() }));
   const { captureUrl, inspectUrl } = binUrls(bin.id, origin);
   // Whoever may watch a private bin may hand it on: the share link carries the token.
-  const shareUrl = bin.viewTokenHash && token ? `${inspectUrl}?token=${encodeURIComponent(token)}` : null;
-  const firstPage = await listCaptures(bin.id, { limit: 100 });
-  return <Inspector bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, forward: forwardOf(bin) }} firstPage={firstPage} />;
+  const viewToken = bin.viewTokenHash && token ? token : null;
+  const shareUrl = viewToken ? `${inspectUrl}?token=${encodeURIComponent(viewToken)}` : null;
+  const [firstPage, requestCount] = await Promise.all([listCaptures(bin.id, { limit: 100 }), countCaptures(bin.id)]);
+  return (
+    <Inspector
+      bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, viewToken, forward: forwardOf(bin), requestCount, limits: binLimits() }}
+      firstPage={firstPage}
+    />
+  );
 }

@@ -1,5 +1,6 @@
 import { binRoute, methods } from "@/lib/http/route.ts";
 import { getCaptureBody } from "@/lib/store/captures.ts";
+import { extensionFor } from "@/lib/wire/extension.ts";
 
 type Params = { id: string; rid: string };
 
@@ -13,7 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
       // A captured HTML or SVG body must never run as this origin's page.
       "content-security-policy": "sandbox; default-src 'none'",
       "x-content-type-options": "nosniff",
-      ...(download ? { "content-disposition": `attachment; filename="${rid}.bin"` } : {}),
+      ...(download ? { "content-disposition": `attachment; filename="${rid}${extensionFor(contentType)}"` } : {}),
     },
   });
 }),

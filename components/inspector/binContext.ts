@@ -1,0 +1,15 @@
+"use client";
+
+import { createContext, useContext } from "react";
+
+/** What every part of the inspector may need to know about its bin, without threading props. */
+export type BinContext = {
+  /** The bin was deleted (live, from any tab): nothing can be done with it any more. */
+  gone: boolean;
+  /** A private bin's view token, for snippets that fetch from the API outside the browser. */
+  viewToken: string | null;
+};
+
+export const InspectorBinContext = createContext<BinContext>({ gone: false, viewToken: null });
+
+export const useBinContext = () => useContext(InspectorBinContext);

@@ -1,0 +1,112 @@
+import { execFile, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { rawRequest } from "../helpers/http.ts";
+import { createBin } from "../helpers/server.ts";
+
+/**
+ * "Copy as cURL" as a user gets it: clicked in the inspector, read from the clipboard, pasted into
+ * bash and into sh, sent to the real server — and the bytes that arrive are the captured bytes.
+ */
+const e2e = serverAndBrowser();
+const SHELLS = ["bash", "sh", ...(hasShell("zsh") ? ["zsh"] : [])];
+
+function hasShell(name: string): boolean {
+  try {
+    execFileSync(name, ["-c", "true"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+// curl writes a large body it downloads first into its working directory.
+const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-curl-e2e-"));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+function run(shell: string, command: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(shell, ["-c", command], { cwd: workDir, timeout: 20_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${shell}: ${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+type Bin = Awaited<ReturnType<typeof createBin>>;
+
+const auth = (bin: Bin): Record<string, string> => (bin.viewToken ? { authorization: `Bearer ${bin.viewToken}` } : {});
+
+async function capturedBody(bin: Bin, id: string): Promise<Buffer> {
+  const res = await fetch(`${e2e.server.url}/api/bins/${bin.id}/requests/${id}/body`, { headers: auth(bin) });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+async function newestIds(bin: Bin): Promise<string[]> {
+  const res = await fetch(`${e2e.server.url}/api/bins/${bin.id}/requests`, { headers: auth(bin) });
+  return ((await res.json()) as { items: { id: string }[] }).items.map((c) => c.id);
+}
+
+/** Sends `body` to the bin, opens it in the inspector, copies it as cURL and runs that in each shell. */
+async function copyAndReplay(page: Page, bin: Bin, headers: [string, string][], body: Buffer) {
+  const sent = await rawRequest(`${bin.captureUrl}/upload?x=1`, { method: "POST", headers: [...headers, ["Content-Length", String(body.length)]], body });
+  const id = JSON.parse(sent.body.toString()).id as string;
+  await page.click(`[data-testid=capture-row][data-id="${id}"]`, { timeout: 5000 });
+  await page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`, { timeout: 5000 });
+  await page.click("[data-testid=copy-curl]");
+  await page.waitForSelector("[data-testid=copy-curl]:has-text('Copied')");
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  for (const shell of SHELLS) {
+    const before = await newestIds(bin);
+    // Pasted as is: the user's terminal adds nothing; -s keeps curl's answer off the check.
+    await run(shell, `${command} -s -o /dev/null`);
+    const after = await newestIds(bin);
+    const replayed = after.find((c) => !before.includes(c));
+    expect(replayed, `${shell} sent nothing`).toBeDefined();
+    expect((await capturedBody(bin, replayed!)).equals(body), `${shell}: bytes differ`).toBe(true);
+  }
+  return command;
+}
+
+describe("Copy as cURL, run in bash and sh (and zsh where installed)", () => {
+  let page: Page;
+  let publicBin: Bin;
+  let privateBin: Bin;
+
+  beforeAll(async () => {
+    publicBin = await createBin(e2e.server, { name: "curl public" });
+    privateBin = await createBin(e2e.server, { name: "curl private", private: true });
+    ({ page } = await openPage(e2e.browser, e2e.server.url));
+  });
+
+  it("reproduces a multipart upload with a binary part (the body starts with --)", async () => {
+    await openInspector(page, publicBin.inspectUrl);
+    const boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
+    const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0x25, 0x5c, 0x27, 0x21, 0x0d, 0x00]);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\nIt's 100% "fine"!\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pic.png"\r\nContent-Type: image/png\r\n\r\n`),
+      image,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    await copyAndReplay(page, publicBin, [["Content-Type", `multipart/form-data; boundary=${boundary}`]], body);
+  });
+
+  it("reproduces a body with CR and NUL bytes, and bodies starting with -", async () => {
+    await copyAndReplay(page, publicBin, [["Content-Type", "text/plain"]], Buffer.from("first\r\nNUL:\0:here\r\n\0"));
+    await copyAndReplay(page, publicBin, [["Content-Type", "text/plain"]], Buffer.from("--data @/etc/passwd -X DELETE"));
+    await copyAndReplay(page, publicBin, [["Content-Type", "application/octet-stream"]], Buffer.from([0x2d, 0x00, 0xff, 0x2d]));
+  });
+
+  it("reproduces a 300 KiB binary body of a private bin (the body download carries the view token)", async () => {
+    await openInspector(page, `${privateBin.inspectUrl}?token=${privateBin.viewToken}`);
+    const body = randomBytes(300 * 1024);
+    const command = await copyAndReplay(page, privateBin, [["Content-Type", "application/octet-stream"]], body);
+    expect(command).toContain(`Authorization: Bearer ${privateBin.viewToken}`);
+    expect(command.length).toBeLessThan(4000);
+  });
+});
