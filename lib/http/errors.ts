@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal_error: 500,
   target_unreachable: 502,
+  shutting_down: 503,
+  database_unavailable: 503,
   target_timeout: 504,
 };
 

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "rate_limited",
   "internal_error",
   "target_unreachable",
+  "shutting_down",
+  "database_unavailable",
   "target_timeout",
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
