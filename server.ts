@@ -30,6 +30,10 @@ function cannotStart(error: unknown): never {
   process.exit(1);
 }
 
+// Next loads its build while the database is migrated and connected: a start waits for the slower.
+const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: appRoot() });
+const preparing = app.prepare();
+
 const applied = await migrate(config.DATABASE_URL).catch(cannotStart);
 if (applied.length) log().info({ migrations: applied }, "applied migrations");
 await db().catch(cannotStart);
@@ -39,8 +43,7 @@ if (config.HOOKJAR_BINS_FILE) {
   log().info({ file, created, updated }, "provisioned bins");
 }
 
-const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: appRoot() });
-await app.prepare();
+await preparing;
 const nextHandler = app.getRequestHandler();
 
 let stopping = false;
