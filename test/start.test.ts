@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./helpers/postgres.ts";
 import { until } from "./helpers/target.ts";
 
 // `npm start` as a self-hoster runs it, on the build `npm test` has just made.
@@ -15,14 +15,6 @@ afterAll(() => {
   for (const kill of running) kill();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  const { port } = probe.address() as { port: number };
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 function npmStart(port: number) {
   // Its own process group, so stopping it stops npm's child too.
