@@ -66,6 +66,11 @@ export async function main(argv: string[]): Promise<number> {
     return usageError(`--to: ${(error as Error).message}`);
   }
 
+  // Listening before the relay starts: a Ctrl-C at any moment is a clean stop, never a kill.
+  const interrupted = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   let relay;
   try {
     const stateFile = values.state ?? defaultStateFile(captureUrl);
@@ -74,16 +79,13 @@ export async function main(argv: string[]): Promise<number> {
     return usageError((error as Error).message);
   }
   try {
-    await relay.ready;
+    await Promise.race([relay.ready, interrupted]);
   } catch (error) {
     void relay.stop();
     console.error(`hookjar: ${(error as Error).message}`);
     return 1;
   }
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await interrupted;
   // The delivery in progress finishes (its position is saved); a second Ctrl-C does not wait.
   const impatient = () => process.exit(130);
   process.once("SIGINT", impatient);
