@@ -26,7 +26,7 @@ const MAX_PENDING_BYTES = 256 * 1024 * 1024;
 export const FORWARD_MARK = "X-Hookjar-Forwarded";
 
 // A forward queued or on its way, until its attempt is recorded (see stopForwarding).
-type Pending = { captureId: string; request: OutboundRequest; queuedAt: number; started: boolean; settled: boolean };
+type Pending = { captureId: string; request: OutboundRequest; startedAt: number | null; settled: boolean };
 
 // The process's one forward queue, with the body bytes it holds (see runtime/services.ts).
 const forwards = () =>
@@ -75,7 +75,7 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
   const state = forwards();
   if (state.stopping) return skip("the server is stopping.");
   if (state.pendingBytes + request.body.length > MAX_PENDING_BYTES) return skip("too many forwarded bodies are still waiting for their targets.");
-  const entry: Pending = { captureId: capture.id, request, queuedAt: Date.now(), started: false, settled: false };
+  const entry: Pending = { captureId: capture.id, request, startedAt: null, settled: false };
   state.pendingBytes += request.body.length;
   const queued = state.queue.offer(binId, async () => {
     try {
@@ -91,7 +91,7 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
 }
 
 async function send(entry: Pending) {
-  entry.started = true;
+  entry.startedAt = Date.now();
   const outcome = await trySend(entry.request);
   // Recorded as interrupted meanwhile (the server is stopping): that record stands.
   if (entry.settled) return;
@@ -120,9 +120,9 @@ export async function stopForwarding(graceMs: number): Promise<void> {
       notSent(
         entry.captureId,
         entry.request,
-        entry.started ? "Interrupted: the server stopped before the target answered." : "Interrupted: the server stopped before this forward was sent.",
+        entry.startedAt !== null ? "Interrupted: the server stopped before the target answered." : "Interrupted: the server stopped before this forward was sent.",
         "interrupted",
-        entry.started ? Date.now() - entry.queuedAt : 0,
+        entry.startedAt !== null ? Date.now() - entry.startedAt : 0,
       ),
     ),
   );
