@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { handleCapture, refuseCapture } from "./lib/capture/handler.ts";
 import { sendError } from "./lib/capture/answer.ts";
+import { releaseHangs } from "./lib/capture/faults.ts";
 import { isCapturePath } from "./lib/capture/target.ts";
 import { ApiError } from "./lib/http/errors.ts";
 import { serveOperations } from "./lib/http/operations.ts";
@@ -109,6 +110,8 @@ async function shutdown(signal: string) {
   }, STOP_DEADLINE_MS).unref();
 
   server.close();
+  // A rule's "hang" holds its sender until it gives up: a stopping server does not wait for it.
+  releaseHangs();
   for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   // Connections go idle as their last answers go out; close each as it does.
   const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -145,9 +145,10 @@ describe("captures", () => {
     await rawRequest(`${bin.captureUrl}/s?x=1`, { method: "PUT", headers: [["Content-Type", "text/plain"]], body: "hey" });
     const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests`);
     expect(Object.keys(body.items[0]).sort()).toEqual(
-      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress", "seq"].sort(),
+      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress", "responseStatus", "seq"].sort(),
     );
     expect(body.items[0].seq).toBeGreaterThan(0);
+    expect(body.items[0].responseStatus).toBe(200);
     expect(body.items[0]).toMatchObject({ binId: bin.id, method: "PUT", path: "/s", query: "x=1", contentType: "text/plain", bodySize: 3, remoteAddress: "127.0.0.1" });
     expect(body.items[0].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(body.items[0].receivedAt) - Date.now())).toBeLessThan(60_000);

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrate } from "../lib/store/migrate.ts";
+import { startServer } from "./helpers/server.ts";
 
 // Each test works on a copy of the repository's migrations and its own SQLite file.
 const PRISMA = path.resolve(import.meta.dirname, "../prisma");
@@ -71,4 +72,21 @@ describe("migrations", () => {
     expect(after.prepare(`SELECT "captureId" FROM "Attempt"`).all()).toEqual([{ captureId: "01B" }]);
     after.close();
   });
+
+  it("stops the server at start with one clear line when an applied migration no longer matches its file", async () => {
+    const server = await startServer();
+    await server.stop(true);
+    // The recorded checksum and the file disagree exactly as after an edit of the file.
+    const db = new Database(server.dbFile);
+    db.prepare(`UPDATE "_prisma_migrations" SET "checksum" = ? WHERE "migration_name" = ?`).run("0".repeat(64), names[0]);
+    db.close();
+    dir = path.dirname(server.dbFile);
+    const failed = await startServer({}, server.dbFile).then(
+      async (s) => (await s.stop(), "started"),
+      (error: Error) => error.message,
+    );
+    expect(failed).toMatch(new RegExp(`exited with 1:[\\s\\S]*Hookjar cannot start: Migration ${names[0]} was edited after it was applied`));
+    expect(failed).not.toMatch(/\n\s+at /);
+  });
 });
+

@@ -106,6 +106,9 @@ describe("HOOKJAR_BINS_FILE", () => {
         "  - id: github-test-bin",
         "    name: GitHub test",
         "    response: { status: 202, headers: [[X-Provisioned, 'yes']], body: accepted }",
+        "    rules:",
+        "      - match: { method: PUT }",
+        "        respond: { status: 409, body: 'conflict on {{path}}' }",
         "  - id: stripe-test-bin",
         "    forward: { url: 'http://127.0.0.1:9/hooks' }",
         "",
@@ -126,12 +129,17 @@ describe("HOOKJAR_BINS_FILE", () => {
     const answer = await rawRequest(`${first.url}/b/github-test-bin/x`, { method: "POST" });
     expect(answer.status).toBe(202);
     expect(answer.body.toString()).toBe("accepted");
+    const ruled = await rawRequest(`${first.url}/b/github-test-bin/y`, { method: "PUT" });
+    expect([ruled.status, ruled.body.toString()]).toEqual([409, "conflict on /y"]);
+    const rules = (await getJson(`${first.url}/api/bins/github-test-bin/rules`)).body;
+    expect(rules).toMatchObject({ rules: [{ id: "rule-1", enabled: true, match: { method: "PUT" } }] });
     await first.stop(true);
 
     const second = await startServer({ HOOKJAR_BINS_FILE: file }, first.dbFile);
     try {
       const again = await read(second);
-      expect(again).toEqual(bins.map((b, i) => ({ ...b, requestCount: i === 0 ? 1 : 0 })));
+      expect(again).toEqual(bins.map((b, i) => ({ ...b, requestCount: i === 0 ? 2 : 0 })));
+      expect((await getJson(`${second.url}/api/bins/github-test-bin/rules`)).body).toEqual(rules);
       expect(second.logs()).toMatch(/"created":0,"updated":2/);
     } finally {
       await second.stop();

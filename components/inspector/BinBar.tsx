@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { CopyButton } from "@/components/CopyButton.tsx";
+import { RulesButton } from "@/components/rules/RulesDialog.tsx";
 import { ThemeToggle } from "@/components/ThemeToggle.tsx";
+import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { clearBin } from "./api.ts";
 import type { Forward } from "@/lib/schemas/bin.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
@@ -24,10 +26,12 @@ type Props = {
   heldCount: number;
   canClear: boolean;
   onPause: (paused: boolean) => void;
+  /** The capture a rule can be tested against. */
+  selected: CaptureView | null;
 };
 
 /** The top of the inspector: the bin's capture URL and what controls the whole bin. */
-export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause }: Props) {
+export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected }: Props) {
   return (
     <header className="flex flex-col gap-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex items-center gap-3">
@@ -46,6 +50,7 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
           <button type="button" onClick={() => onPause(!paused)} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
             {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
           </button>
+          <RulesButton binId={binId} capture={selected} />
           <ForwardSettings binId={binId} initial={forward} />
           <ClearBinButton binId={binId} disabled={!canClear} />
           <ThemeToggle />

@@ -7,6 +7,7 @@ import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { captureRequestUrl } from "@/components/inspector/snippets.ts";
 import { localTimestamp, timeAgo } from "@/components/time.ts";
 import type { Draft } from "@/components/resend/draft.ts";
+import { AnsweredSection } from "./AnsweredSection.tsx";
 import { AttemptList } from "./AttemptList.tsx";
 import { BodyView } from "./BodyView.tsx";
 import { DetailActions } from "./DetailActions.tsx";
@@ -37,6 +38,7 @@ export function CaptureDetail({ loaded, captureUrl, onEdit }: Props) {
         <DetailActions capture={capture} captureUrl={captureUrl} onEdit={(draft) => onEdit(capture.id, draft)} />
       </header>
       <Overview capture={capture} captureUrl={captureUrl} />
+      <AnsweredSection response={capture.response} />
       {capture.query && (
         <Section title={`Query (${parseUrlEncoded(capture.query).length})`}>
           <PairsTable pairs={parseUrlEncoded(capture.query)} testId="query-table" />

@@ -64,6 +64,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
         heldCount={state.held.length}
         canClear={!empty || filtering}
         onPause={(paused) => dispatch({ type: "paused", paused })}
+        selected={loaded.status === "ok" ? loaded.capture : null}
       />
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-[380px] shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[420px] dark:border-slate-800 dark:bg-slate-950">

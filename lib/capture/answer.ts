@@ -1,8 +1,66 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toErrorResponse } from "../http/errors.ts";
+import { renderTemplate, templateView } from "../rules/template.ts";
+import { firstMatch, type IncomingRequest } from "../rules/match.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
+import { sendableHeaderValue } from "../schemas/common.ts";
+import type { CaptureResponse, Rule } from "../schemas/rules.ts";
+import { deliveryId } from "./delivery-id.ts";
+import { failsNow, hang } from "./faults.ts";
 
-/** What the capture path says back to a sender: CORS, preflight, default, custom and error answers. */
+/**
+ * What the capture path says back to a sender. The answer is decided before the capture is stored
+ * (so the capture records it), and sent once it is stored: a CORS preflight's, the first matching
+ * rule's (or its fault's), the bin's custom response, or the default `{ ok, id }`.
+ */
+
+export type Answer =
+  | { kind: "preflight"; method: string; headers: string }
+  | { kind: "default" }
+  | { kind: "custom"; custom: CustomResponse }
+  | { kind: "rule"; rule: Rule; failStatus: number | null };
+
+type AnsweringBin = { id: string; response: unknown; rules: unknown; rulesSavedAt: Date | null };
+
+export function decideAnswer(req: IncomingMessage, bin: AnsweringBin, request: IncomingRequest): Answer {
+  const preflight = req.headers["access-control-request-method"];
+  if (req.method === "OPTIONS" && preflight) {
+    return { kind: "preflight", method: preflight, headers: req.headers["access-control-request-headers"] ?? "*" };
+  }
+  const rule = firstMatch((bin.rules as Rule[] | null) ?? [], request);
+  if (rule) {
+    const key = { binId: bin.id, rulesVersion: bin.rulesSavedAt?.getTime() ?? 0, ruleId: rule.id, deliveryId: deliveryId(request.headers, request.body) };
+    const fails = rule.fault?.kind === "fail_first" || rule.fault?.kind === "fail_rate" ? failsNow(rule.fault, key) : false;
+    return { kind: "rule", rule, failStatus: fails && rule.fault && "status" in rule.fault ? rule.fault.status : null };
+  }
+  const custom = bin.response as CustomResponse | null;
+  return custom ? { kind: "custom", custom } : { kind: "default" };
+}
+
+/** The record a capture keeps of its answer. */
+export function answerRecord(answer: Answer): CaptureResponse {
+  switch (answer.kind) {
+    case "preflight":
+      return { status: 204, ruleId: null, ruleName: null, fault: null, delayMs: 0 };
+    case "default":
+      return { status: 200, ruleId: null, ruleName: null, fault: null, delayMs: 0 };
+    case "custom":
+      return { status: answer.custom.status, ruleId: null, ruleName: null, fault: null, delayMs: answer.custom.delayMs };
+    case "rule": {
+      const { rule, failStatus } = answer;
+      const kind = rule.fault?.kind ?? null;
+      const held = kind === "hang" || kind === "reset";
+      return {
+        status: held ? null : (failStatus ?? rule.respond.status),
+        ruleId: rule.id,
+        ruleName: rule.name || null,
+        // A fail_first or fail_rate rule that let this delivery through answered normally.
+        fault: held || failStatus !== null ? kind : null,
+        delayMs: held ? 0 : rule.respond.delayMs,
+      };
+    }
+  }
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
@@ -23,34 +81,47 @@ export function allowCors(req: IncomingMessage, res: ServerResponse) {
   res.setHeader("access-control-expose-headers", "*");
 }
 
-/** Answers a browser's preflight with whatever it asked for; false when this is no preflight. */
-function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
-  const method = req.headers["access-control-request-method"];
-  if (req.method !== "OPTIONS" || !method) return false;
-  res.writeHead(204, {
-    "access-control-allow-methods": method,
-    "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
-    "access-control-max-age": "86400",
-  });
-  res.end();
-  return true;
-}
-
-/** The answer to a stored capture: a preflight's, the bin's custom response, or `{ ok, id }`. */
-export async function acknowledge(req: IncomingMessage, res: ServerResponse, custom: CustomResponse | null, id: string) {
-  if (answerPreflight(req, res)) return;
-  if (custom) return sendCustom(res, custom);
-  sendJson(res, 200, { ok: true, id });
-}
-
 const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
+const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
 
-async function sendCustom(res: ServerResponse, custom: CustomResponse) {
-  if (custom.delayMs > 0) await new Promise((r) => setTimeout(r, custom.delayMs));
-  res.statusCode = custom.status;
-  for (const [name, value] of custom.headers) {
-    // Node frames the body itself; a framing header that disagreed would corrupt the connection.
-    if (!FRAMING.has(name.toLowerCase())) res.appendHeader(name, value);
+/** Node frames the body itself; a framing header that disagreed would corrupt the connection. */
+function sendComposed(res: ServerResponse, status: number, headers: [string, string][], body: string) {
+  res.statusCode = status;
+  for (const [name, value] of headers) if (!FRAMING.has(name.toLowerCase())) res.appendHeader(name, sendableHeaderValue(value));
+  res.end(body);
+}
+
+/** Sends the decided answer for a stored capture. */
+export async function sendAnswer(res: ServerResponse, answer: Answer, capture: { id: string; receivedAt: Date } & IncomingRequest) {
+  switch (answer.kind) {
+    case "preflight":
+      res.writeHead(204, {
+        "access-control-allow-methods": answer.method,
+        "access-control-allow-headers": answer.headers,
+        "access-control-max-age": "86400",
+      });
+      return void res.end();
+    case "default":
+      return sendJson(res, 200, { ok: true, id: capture.id });
+    case "custom":
+      await sleep(answer.custom.delayMs);
+      return sendComposed(res, answer.custom.status, answer.custom.headers, answer.custom.body);
+    case "rule":
+      return sendRule(res, answer, capture);
   }
-  res.end(custom.body);
+}
+
+async function sendRule(res: ServerResponse, { rule, failStatus }: Extract<Answer, { kind: "rule" }>, capture: { id: string; receivedAt: Date } & IncomingRequest) {
+  if (rule.fault?.kind === "hang") return hang(res);
+  if (rule.fault?.kind === "reset") return void res.socket?.resetAndDestroy();
+  await sleep(rule.respond.delayMs);
+  if (failStatus !== null) {
+    return sendJson(res, failStatus, {
+      error: "simulated_failure",
+      message: `Hookjar rule "${rule.name ?? rule.id}" failed this delivery on purpose (${rule.fault!.kind}).`,
+    });
+  }
+  const view = templateView(capture, capture.id, capture.receivedAt.toISOString());
+  const headers = rule.respond.headers.map(([name, value]): [string, string] => [name, renderTemplate(value, view)]);
+  sendComposed(res, rule.respond.status, headers, renderTemplate(rule.respond.body, view));
 }

@@ -6,12 +6,11 @@ import { log } from "../runtime/log.ts";
 import { metrics } from "../runtime/metrics.ts";
 import { single } from "../runtime/services.ts";
 import { clientAddress } from "../runtime/trust-proxy.ts";
-import type { CustomResponse } from "../schemas/bin.ts";
 import { findBinCached } from "../store/bins.ts";
 import { saveCapture } from "../store/capture-writer.ts";
 import { kind } from "../store/db.ts";
 import { headerPairs } from "../wire/headers.ts";
-import { acknowledge, allowCors, sendError } from "./answer.ts";
+import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./answer.ts";
 import { readBody } from "./body.ts";
 import { RateLimiter, SharedRateLimiter, type RateLimit } from "./rate-limit.ts";
 import { parseCaptureTarget } from "./target.ts";
@@ -91,25 +90,25 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   if (Number(req.headers["content-length"] ?? 0) > config.MAX_BODY_BYTES) throw tooLarge();
   const read = await readBody(req, config.MAX_BODY_BYTES);
   if (!read.ok) throw tooLarge();
+  const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
+  const answer = decideAnswer(req, bin, request);
   const committed = metrics().commitSeconds.startTimer();
   const stored = await saveCapture({
     binId: bin.id,
-    method: req.method ?? "GET",
-    path,
-    query,
-    headers: headerPairs(req.rawHeaders),
-    body: read.body,
+    ...request,
     contentType: req.headers["content-type"] ?? null,
-    remoteAddress: clientAddress(req.socket.remoteAddress, forwardedFor(req.rawHeaders), config.TRUST_PROXY),
+    remoteAddress: clientAddress(req.socket.remoteAddress, forwardedFor(request.headers), config.TRUST_PROXY),
     httpVersion: req.httpVersion,
     receivedAt,
+    response: answerRecord(answer),
   });
   committed();
-  await acknowledge(req, res, bin.response as CustomResponse | null, stored.id);
+  // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
+  await sendAnswer(res, answer, stored);
   forwardCapture(bin, stored);
 }
 
 /** Every X-Forwarded-For line, in order (a proxy may add its own line rather than extend the first). */
-function forwardedFor(rawHeaders: string[]): string[] {
-  return headerPairs(rawHeaders).filter(([name]) => name.toLowerCase() === "x-forwarded-for").map(([, value]) => value);
+function forwardedFor(headers: [string, string][]): string[] {
+  return headers.filter(([name]) => name.toLowerCase() === "x-forwarded-for").map(([, value]) => value);
 }

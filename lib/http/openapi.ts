@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BinDetailSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
+import { BinDetailSchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
+import { RuleListSchema, RulesSchema } from "../schemas/rules.ts";
 import { CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
 import { ResendRequestSchema, ResendResultSchema } from "../schemas/resend.ts";
@@ -40,7 +41,7 @@ const viewToken = [{}, { bearer: [] }, { tokenQuery: [] }];
 
 type Operation = {
   id: string;
-  tag: "Bins" | "Captures" | "Resend" | "Capture path" | "Meta";
+  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Capture path" | "Meta";
   summary: string;
   body?: string;
   ok: Record<string, unknown>;
@@ -109,6 +110,7 @@ export function openApiDocument(origin: string) {
       { name: "Capture path", description: "Where providers send webhooks" },
       { name: "Bins" },
       { name: "Captures" },
+      { name: "Rules", description: "How a bin answers: per path and method, templated, failing on purpose" },
       { name: "Resend" },
       { name: "Meta" },
     ],
@@ -158,6 +160,24 @@ export function openApiDocument(origin: string) {
         }),
         delete: operation({ id: "deleteForward", tag: "Bins", summary: "Stop forwarding", ok: done, errors: binErrors, secured: true }),
       },
+      "/api/bins/{id}/rules": {
+        parameters: [binId],
+        get: operation({ id: "getRules", tag: "Rules", summary: "The bin's response rules, in order", ok: { "200": { description: "The rules", ...json("RuleList") } }, errors: binErrors, secured: true }),
+        put: operation({
+          id: "setRules", tag: "Rules", summary: "Replace the rules (ids kept, missing ones assigned; fail_first counts reset)", body: "Rules",
+          ok: { "200": { description: "The rules as saved", ...json("RuleList") } }, errors: ["400", ...binErrors, "413"], secured: true,
+          overrides: { "400": "Invalid rules (the list is refused whole); `issues` names each field" },
+        }),
+        delete: operation({ id: "deleteRules", tag: "Rules", summary: "Remove every rule", ok: done, errors: binErrors, secured: true }),
+      },
+      "/api/bins/{id}/settings": {
+        parameters: [binId],
+        get: operation({ id: "exportSettings", tag: "Bins", summary: "Export the bin's settings: name, custom response, forward, rules", ok: { "200": { description: "The settings", ...json("BinSettings") } }, errors: binErrors, secured: true }),
+        put: operation({
+          id: "importSettings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", body: "BinSettings",
+          ok: done, errors: ["400", ...binErrors, "413"], secured: true,
+        }),
+      },
       "/api/bins/{id}/export": {
         parameters: [binId],
         get: operation({
@@ -193,6 +213,9 @@ export function openApiDocument(origin: string) {
         BinDetail: schema(BinDetailSchema),
         CustomResponse: schema(CustomResponseSchema),
         Forward: schema(ForwardSchema),
+        Rules: schema(RulesSchema),
+        RuleList: schema(RuleListSchema),
+        BinSettings: schema(BinSettingsSchema),
         Capture: schema(CaptureSchema),
         CapturePage: schema(CapturePageSchema),
         ResendRequest: schema(ResendRequestSchema),

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   // 0 turns these off.
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(0),
   RETENTION_DAYS: z.coerce.number().min(0).default(0),
+  // How long a `hang` fault holds a sender before the server closes the connection.
+  HANG_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(120_000),
   RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
   // Checked as it is parsed: a proxy setting that silently meant nothing would trust the wrong hops.
   TRUST_PROXY: z

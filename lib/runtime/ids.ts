@@ -9,6 +9,11 @@ export function newBinId(): string {
   return randomString(22, BASE62);
 }
 
+/** A response rule's id: short, unique within its bin. */
+export function newRuleId(): string {
+  return `r_${randomString(10, BASE62)}`;
+}
+
 /** A secret handed out once for private bins. */
 export function newToken(): string {
   return randomString(32, BASE62);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
+import { RulesSchema } from "./rules.ts";
 
 export const CreateBinSchema = z.object({
   name: z.string().trim().max(80).optional(),
@@ -44,3 +45,15 @@ export const BinDetailSchema = BinSchema.extend({
   private: z.boolean(),
 });
 export type BinDetail = z.infer<typeof BinDetailSchema>;
+
+/**
+ * A bin's settings as one document, to export and import (a team shares a mock): `GET` answers all
+ * of them; `PUT` applies the fields given, each validated as its own route would.
+ */
+export const BinSettingsSchema = z.object({
+  name: z.string().trim().max(80).nullable().optional(),
+  response: CustomResponseSchema.nullable().optional(),
+  forward: ForwardSchema.nullable().optional(),
+  rules: RulesSchema.shape.rules.optional(),
+});
+export type BinSettings = z.infer<typeof BinSettingsSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EncodedBodySchema, HeaderPairsSchema, IsoDateSchema } from "./common.ts";
+import { CaptureResponseSchema } from "./rules.ts";
 
 export const CaptureSummarySchema = z.object({
   id: z.string(),
@@ -12,6 +13,7 @@ export const CaptureSummarySchema = z.object({
   bodySize: z.number().int(),
   remoteAddress: z.string().nullable(),
   receivedAt: IsoDateSchema,
+  responseStatus: z.number().int().nullable().describe("The status the sender was answered; null when it hung or was reset (or for captures older than rules)"),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummarySchema>;
 
@@ -33,6 +35,7 @@ export const CaptureSchema = CaptureSummarySchema.extend({
   headers: HeaderPairsSchema,
   httpVersion: z.string(),
   body: EncodedBodySchema,
+  response: CaptureResponseSchema.nullable(),
   attempts: z.array(AttemptSchema),
 });
 export type CaptureView = z.infer<typeof CaptureSchema>;

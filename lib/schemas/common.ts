@@ -19,13 +19,18 @@ export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // is; no CR or LF, so nothing can smuggle in a header line.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+export const HeaderNameSchema = z.string().regex(HTTP_TOKEN, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)");
+
 /** Header pairs that are safe to put on the wire (outgoing requests, custom responses). */
 export const SendableHeaderPairsSchema = z.array(
   z.tuple([
-    z.string().regex(HTTP_TOKEN, "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)"),
+    HeaderNameSchema,
     z.string().regex(HEADER_VALUE, "header value must be printable text (no CR, LF, control characters or characters beyond U+00FF)"),
   ]),
 );
+
+/** A header value made sendable: characters Node would refuse (CR, LF, controls, beyond U+00FF) become spaces. */
+export const sendableHeaderValue = (value: string) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, " ");
 
 /** Where Hookjar may send a request: http(s) only, credentials belong in headers. */
 export const TargetUrlSchema = z

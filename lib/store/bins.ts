@@ -1,9 +1,10 @@
 import { hashToken } from "../http/access.ts";
 import { notFound } from "../http/errors.ts";
-import { newBinId, newToken } from "../runtime/ids.ts";
+import { newBinId, newRuleId, newToken } from "../runtime/ids.ts";
 import { single } from "../runtime/services.ts";
 import { Prisma, type Bin } from "../generated/prisma/client.ts";
 import type { CreateBinInput, CustomResponse, Forward } from "../schemas/bin.ts";
+import { RuleSchema, type Rule, type RuleInput } from "../schemas/rules.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
 
@@ -61,9 +62,22 @@ export async function deleteBin(id: string): Promise<void> {
   reportChange({ type: "bin:deleted", binId: id });
 }
 
+export async function setBinName(id: string, name: string | null): Promise<void> {
+  await updateBin(id, { name: name || null });
+}
+
 export async function setBinResponse(id: string, response: CustomResponse | null): Promise<void> {
   await updateBin(id, { response: response ?? Prisma.DbNull });
 }
+
+/** Replaces the bin's rules (ids kept, missing ones assigned); fail_first counts start afresh. */
+export async function setBinRules(id: string, rules: RuleInput[]): Promise<Rule[]> {
+  const withIds = rules.map((rule) => RuleSchema.parse({ ...rule, id: rule.id ?? newRuleId() }) as Rule);
+  await updateBin(id, { rules: withIds.length ? withIds : Prisma.DbNull, rulesSavedAt: new Date() });
+  return withIds;
+}
+
+export const binRules = (bin: Bin): Rule[] => (bin.rules as Rule[] | null) ?? [];
 
 export async function setBinForward(id: string, forward: Forward | null): Promise<void> {
   await updateBin(id, { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false });

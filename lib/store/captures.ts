@@ -15,7 +15,7 @@ import { toCaptureView, toSummary } from "./views.ts";
 
 const summarySelect = {
   id: true, seq: true, binId: true, method: true, path: true, query: true, contentType: true,
-  bodySize: true, remoteAddress: true, receivedAt: true,
+  bodySize: true, remoteAddress: true, receivedAt: true, response: true,
 } as const;
 
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {

@@ -51,9 +51,11 @@ export function insertCaptures(kind: DatabaseKind, rows: StoredCapture[]): Prism
       kind === "postgresql"
         ? [Prisma.sql`CAST(${headers} AS jsonb)`, r.receivedAt]
         : [Prisma.sql`${headers}`, r.receivedAt.toISOString().replace("Z", "+00:00")];
+    const response = JSON.stringify(r.response);
+    const responseSql = kind === "postgresql" ? Prisma.sql`CAST(${response} AS jsonb)` : Prisma.sql`${response}`;
     return Prisma.sql`(${r.id}, ${counter} - ${rows.length - 1 - i}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${headersSql}, ${r.body}, ${r.bodySize},
-      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt})`;
+      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${responseSql}, ${r.response.status})`;
   });
   return Prisma.sql`INSERT INTO "Capture" ("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
-    "contentType", "remoteAddress", "httpVersion", "receivedAt") VALUES ${Prisma.join(values)}`;
+    "contentType", "remoteAddress", "httpVersion", "receivedAt", "response", "responseStatus") VALUES ${Prisma.join(values)}`;
 }

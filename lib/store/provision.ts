@@ -3,12 +3,13 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client.ts";
 import { CreateBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
+import { RulesSchema, type Rule } from "../schemas/rules.ts";
 import { db } from "./db.ts";
 
 /**
  * `HOOKJAR_BINS_FILE`: bins an operator keeps in git, created or brought in line at every start.
- * The file states each bin whole — a response or forward it leaves out is removed — so applying it
- * twice gives the same bins. Entries are validated with the API's own schemas.
+ * The file states each bin whole — a response, forward or rules it leaves out are removed — so
+ * applying it twice gives the same bins. Entries are validated with the API's own schemas.
  */
 
 const ProvisionedBinSchema = z
@@ -18,12 +19,13 @@ const ProvisionedBinSchema = z
     name: CreateBinSchema.shape.name,
     response: CustomResponseSchema.nullable().optional(),
     forward: ForwardSchema.nullable().optional(),
+    rules: RulesSchema.shape.rules.optional(),
   })
   .strict();
 
 const BinsFileSchema = z.object({ bins: z.array(z.unknown()) }).strict();
 
-type ProvisionedBin = z.infer<typeof ProvisionedBinSchema>;
+type ProvisionedBin = Omit<z.infer<typeof ProvisionedBinSchema>, "rules"> & { rules: Rule[] };
 
 /** Reads and validates the file; a bad entry is an error naming it (`bins[2] "github-test": …`). */
 export function readBinsFile(file: string): ProvisionedBin[] {
@@ -53,7 +55,10 @@ export function readBinsFile(file: string): ProvisionedBin[] {
     if (!parsed.success) fail(`${label}: ${issue(parsed.error)}`);
     if (seen.has(parsed.data!.id)) fail(`${label}: the id is given twice`);
     seen.add(parsed.data!.id);
-    return parsed.data!;
+    // A rule without an id gets one from its place, not a random one: applying the file again
+    // must give the same rules.
+    const rules = (parsed.data!.rules ?? []).map((rule, r) => ({ ...rule, id: rule.id ?? `rule-${r + 1}` }) as Rule);
+    return { ...parsed.data!, rules };
   });
 }
 
@@ -74,6 +79,8 @@ export async function provisionBins(file: string): Promise<{ created: number; up
         response: bin.response ?? Prisma.DbNull,
         forwardUrl: bin.forward?.url ?? null,
         forwardEnabled: bin.forward?.enabled ?? false,
+        rules: bin.rules.length ? bin.rules : Prisma.DbNull,
+        rulesSavedAt: new Date(),
       };
       return prisma.bin.upsert({ where: { id: bin.id }, create: { id: bin.id, ...data }, update: data });
     }),

@@ -1,4 +1,5 @@
 import type { HeaderPairs } from "../schemas/common.ts";
+import type { CaptureResponse } from "../schemas/rules.ts";
 
 /** A capture as the capture path hands it to the writer. */
 export type NewCapture = {
@@ -12,6 +13,8 @@ export type NewCapture = {
   remoteAddress: string | null;
   httpVersion: string;
   receivedAt: Date;
+  /** What the sender is answered (decided before the capture is stored). */
+  response: CaptureResponse;
 };
 
 /** …and as stored: with its id, its commit order (`seq`, set once committed) and its size. */

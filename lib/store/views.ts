@@ -3,6 +3,7 @@ import type { Attempt, Bin, Capture } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
 import type { AttemptView, CaptureSummary, CaptureView } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
+import type { CaptureResponse } from "../schemas/rules.ts";
 
 /** Database rows → the JSON shapes of the contract (SPEC.md). */
 
@@ -28,7 +29,10 @@ export function toBinDetail(bin: Bin, origin: string, requestCount: number): Bin
 }
 
 // Prisma reads `seq` as a bigint; captures just written carry it as a number.
-type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion" | "seq"> & { seq: bigint | number };
+type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion" | "seq" | "response" | "responseStatus"> & {
+  seq: bigint | number;
+  response: unknown;
+};
 
 export function toSummary(c: SummaryFields): CaptureSummary {
   return {
@@ -42,6 +46,7 @@ export function toSummary(c: SummaryFields): CaptureSummary {
     bodySize: c.bodySize,
     remoteAddress: c.remoteAddress,
     receivedAt: c.receivedAt.toISOString(),
+    responseStatus: (c.response as CaptureResponse | null)?.status ?? null,
   };
 }
 
@@ -65,6 +70,7 @@ export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView
     headers: c.headers as HeaderPairs,
     httpVersion: c.httpVersion,
     body: encodeBody(c.body),
+    response: (c.response as CaptureResponse | null) ?? null,
     attempts: c.attempts.map(toAttemptView),
   };
 }

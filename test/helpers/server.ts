@@ -5,6 +5,12 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+// A test file whose setup fails half-way never calls stop(): its servers must not outlive it.
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export type TestServer = {
   url: string;
   port: number;
@@ -41,6 +47,8 @@ export async function startServer(env: Record<string, string> = {}, dbFile?: str
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
