@@ -1,56 +1,131 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { handleCapture, refuseCapture } from "./lib/capture/handler.ts";
+import { sendError } from "./lib/capture/answer.ts";
 import { releaseHangs } from "./lib/capture/faults.ts";
-import { handleCapture } from "./lib/capture/handler.ts";
 import { isCapturePath } from "./lib/capture/target.ts";
+import { ApiError } from "./lib/http/errors.ts";
+import { serveOperations } from "./lib/http/operations.ts";
+import { stopForwarding } from "./lib/outbound/forward.ts";
 import { attachRealtime } from "./lib/realtime/io.ts";
+import { appRoot } from "./lib/runtime/app-root.ts";
 import { config } from "./lib/runtime/config.ts";
+import { log } from "./lib/runtime/log.ts";
+import { metrics } from "./lib/runtime/metrics.ts";
+import { captureWriter } from "./lib/store/capture-writer.ts";
 import { db } from "./lib/store/db.ts";
 import { migrate } from "./lib/store/migrate.ts";
+import { provisionBins } from "./lib/store/provision.ts";
 import { startRetention } from "./lib/store/retention.ts";
 
-// One listener: captures are answered here from the raw request (byte-exact, and several times
-// faster than a route handler); Socket.IO shares the port; everything else is Next's.
+// One listener: captures, /healthz and /metrics are answered here from the raw request (byte-exact,
+// and several times faster than a route handler); Socket.IO shares the port; everything else is Next's.
 const dev = process.env.NODE_ENV !== "production";
+const mode = dev ? "development" : "production";
 
-// A database this build cannot use (an edited migration, a bad URL…) is one clear line, not a stack.
+// What keeps the server from starting (an edited migration, a bad bins file, a busy port…) is one
+// clear line for a person, not a stack.
 function cannotStart(error: unknown): never {
   console.error(`Hookjar cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
 
-const applied = await migrate(config.DATABASE_URL).catch(cannotStart);
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-await db().catch(cannotStart);
+// Next loads its build while the database is migrated and connected: a start waits for the slower.
+const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: appRoot() });
+const preparing = app.prepare();
 
-const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: import.meta.dirname });
-await app.prepare();
+const applied = await migrate(config.DATABASE_URL).catch(cannotStart);
+if (applied.length) log().info({ migrations: applied }, "applied migrations");
+await db().catch(cannotStart);
+if (config.HOOKJAR_BINS_FILE) {
+  const file = config.HOOKJAR_BINS_FILE;
+  const { created, updated } = await provisionBins(file).catch(cannotStart);
+  log().info({ file, created, updated }, "provisioned bins");
+}
+
+await preparing;
 const nextHandler = app.getRequestHandler();
 
+let stopping = false;
+// Requests not yet answered: a graceful stop waits for them.
+const inFlight = new Set<ServerResponse>();
+
 function onRequest(req: IncomingMessage, res: ServerResponse) {
-  if (isCapturePath(req.url)) return void handleCapture(req, res);
-  nextHandler(req, res).catch((error: unknown) => {
-    console.error(error);
+  inFlight.add(res);
+  res.once("close", () => inFlight.delete(res));
+  // While stopping, every answer closes its connection, so keep-alive senders let go.
+  if (stopping) res.shouldKeepAlive = false;
+  void route(req, res).catch((error: unknown) => {
+    log().error({ url: req.url?.split("?")[0], error: (error as Error).message }, "request failed");
     if (!res.headersSent) res.writeHead(500).end();
   });
 }
 
+async function route(req: IncomingMessage, res: ServerResponse) {
+  if (await serveOperations(req, res, stopping)) return;
+  const capture = isCapturePath(req.url);
+  if (stopping) {
+    req.resume();
+    const refusal = new ApiError("shutting_down", "This server is stopping; retry in a moment.", {}, { "retry-after": "1" });
+    return capture ? refuseCapture(res, refusal) : sendError(res, refusal);
+  }
+  if (capture) return handleCapture(req, res);
+  await nextHandler(req, res);
+}
+
 const server = createServer(onRequest);
 const io = await attachRealtime(server).catch(cannotStart);
-startRetention(config.RETENTION_DAYS);
+metrics().gauges.writeQueueDepth = () => captureWriter().depth;
+metrics().gauges.sockets = () => io.engine.clientsCount;
+const stopRetention = startRetention(config.RETENTION_DAYS);
 
+server.once("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE") cannotStart(new Error(`port ${config.PORT} on ${config.HOST} is already in use (another Hookjar, or another program). Stop it or set PORT.`));
+  cannotStart(error);
+});
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
-  console.log(`Hookjar listening on http://${host}:${port} (${dev ? "development" : "production"})`);
+  log().info({ url: `http://${host}:${port}`, mode, database: config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" }, `Hookjar listening on http://${host}:${port} (${mode})`);
 });
 
-function shutdown() {
+const STOP_DEADLINE_MS = 9_500;
+const ANSWER_GRACE_MS = 4_000;
+const FORWARD_GRACE_MS = 3_000;
+
+/**
+ * Graceful stop (SIGTERM, Ctrl-C): take no new connections, answer what is in flight, commit the
+ * write queue, give forwards a moment and record the rest as interrupted, then exit 0. Every capture
+ * a sender saw acknowledged was committed before its answer; this makes sure none is cut mid-way.
+ */
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  log().info({ signal, inFlight: inFlight.size }, "stopping");
+  setTimeout(() => {
+    log().error({ inFlight: inFlight.size }, "did not stop in time; exiting");
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+
+  server.close();
+  // A rule's "hang" holds its sender until it gives up: a stopping server does not wait for it.
   releaseHangs();
-  void io.close();
-  server.close(() => void db().then((prisma) => prisma.$disconnect()).finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 3000).unref();
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  // Connections go idle as their last answers go out; close each as it does.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  const answerBy = Date.now() + ANSWER_GRACE_MS;
+  while (inFlight.size && Date.now() < answerBy) await new Promise((r) => setTimeout(r, 25));
+  await captureWriter().drained();
+  await stopForwarding(FORWARD_GRACE_MS);
+  stopRetention();
+  clearInterval(sweep);
+  await io.close().catch(() => {});
+  await db().then((prisma) => prisma.$disconnect());
+  log().info({ ms: Date.now() - started, unanswered: inFlight.size }, "stopped");
+  process.exit(0);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { runCli, type Cli } from "./helpers/cli.ts";
+import { installRelay, runCli, type Cli } from "./helpers/cli.ts";
 import { startEcho, startProxy, until, type Echo } from "./helpers/target.ts";
 
 // PostgreSQL is the scale-out database: two instances on one database share data and live streams.
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const env = { DATABASE_URL: postgres.url("hookjar") };
   // Started together: the migration lock must let exactly one of them apply the schema.
   [a, b] = await Promise.all([startServer(env), startServer(env)]);
-  [skewed, echo] = await Promise.all([startServer({ ...env, ...slowClock(120) }), startEcho()]);
+  [skewed, echo] = await Promise.all([startServer({ ...env, ...slowClock(120) }), startEcho(), installRelay()]);
 }, 120_000);
 
 afterAll(async () => {
@@ -118,3 +118,27 @@ describe("PostgreSQL, two instances", () => {
   });
 });
 
+describe("PostgreSQL, the per-bin rate limit across instances", () => {
+  let c: TestServer;
+  let d: TestServer;
+  beforeAll(async () => {
+    const env = { DATABASE_URL: postgres.url("hookjar"), RATE_LIMIT_PER_MIN: "5" };
+    [c, d] = await Promise.all([startServer(env), startServer(env)]);
+  }, 60_000);
+  afterAll(() => Promise.all([c?.stop(), d?.stop()]));
+
+  it("holds for the bin as a whole, whichever instance each request reaches", async () => {
+    const bin = await createBin(c);
+    const statuses: number[] = [];
+    let refusal;
+    // Alternating: each instance alone sees at most 4 of the 7, under its own limit of 5.
+    for (let i = 0; i < 7; i++) {
+      const res = await rawRequest(`${(i % 2 ? d : c).url}/b/${bin.id}/r${i}`, { method: "POST" });
+      statuses.push(res.status);
+      if (res.status === 429) refusal = res;
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(JSON.parse(refusal!.body.toString())).toMatchObject({ error: "rate_limited", message: expect.any(String) });
+    expect(Number(refusal!.headers["retry-after"])).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { runCli, type Cli } from "./helpers/cli.ts";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { installRelay, runCli, type Cli } from "./helpers/cli.ts";
 import { createBin, type TestServer } from "./helpers/server.ts";
 import { rawRequest } from "./helpers/http.ts";
 import { startEcho, startProxy, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
@@ -8,14 +10,17 @@ let server: TestServer;
 let echo: Echo;
 const running: Cli[] = [];
 let stop: () => Promise<void>;
-beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
+let installedIn: string;
+beforeAll(async () => {
+  [{ server, echo, stop }, installedIn] = await Promise.all([startWithEcho(), installRelay()]);
+});
 afterAll(async () => {
   for (const cli of running) cli.child.kill("SIGTERM");
   await Promise.all([stop?.(), ...running.map((c) => c.exited)]);
 });
 
-function relay(captureUrl: string, to: string): Cli {
-  const cli = runCli(["relay", captureUrl, "--to", to]);
+function relay(captureUrl: string, to: string, ...more: string[]): Cli {
+  const cli = runCli(["relay", captureUrl, "--to", to, ...more]);
   running.push(cli);
   return cli;
 }
@@ -102,5 +107,69 @@ describe("hookjar relay", () => {
     const unknown = runCli(["relay", `${server.url}/b/doesnotexist`, "--to", echo.url]);
     expect(await unknown.exited).toBe(1);
     expect(unknown.output()).toMatch(/There is no bin doesnotexist/);
+  });
+
+  it("is installed from its tarball alone: no server, database, UI framework or native build", () => {
+    const names = new Set<string>();
+    const walk = (dir: string) => {
+      if (!existsSync(dir)) return;
+      for (const entry of readdirSync(dir)) {
+        if (entry.startsWith(".")) continue;
+        if (entry.startsWith("@")) {
+          for (const scoped of readdirSync(path.join(dir, entry))) names.add(`${entry}/${scoped}`);
+          continue;
+        }
+        names.add(entry);
+        walk(path.join(dir, entry, "node_modules"));
+      }
+    };
+    walk(path.join(installedIn, "node_modules"));
+    expect(names).toContain("hookjar");
+    expect(names).toContain("socket.io-client");
+    const heavy = [...names].filter((n) => /^(next|prisma|@prisma\/.*|react|react-dom|better-sqlite3|pg|socket\.io|tsx|esbuild)$/.test(n));
+    expect(heavy).toEqual([]);
+  });
+
+  it("delivers byte-exact and in order, and after a restart delivers what arrived meanwhile exactly once", async () => {
+    const bin = await createBin(server);
+    const state = path.join(installedIn, `position-${bin.id}.json`);
+    const to = `${echo.url}/order`;
+    const mine = () => echo.received.filter((r) => r.url.startsWith("/order/"));
+    const send = async (i: number) => {
+      // Every third body is binary: all byte values, NUL and CR included.
+      const body = i % 3 === 0 ? Buffer.from(Array.from({ length: 256 }, (_, b) => (b + i) % 256)) : Buffer.from(`capture ${i}`);
+      await rawRequest(`${bin.captureUrl}/n/${i}?i=${i}`, { method: "POST", headers: [["Content-Type", "application/octet-stream"], ["Content-Length", String(body.length)]], body });
+      return body;
+    };
+
+    const first = relay(bin.captureUrl, to, "--state", state);
+    await until(() => first.output().includes("Relaying"), 20_000, `the relay to subscribe:\n${first.output()}`);
+    const bodies: Buffer[] = [];
+    for (let i = 0; i < 20; i++) bodies.push(await send(i));
+    await until(() => mine().length === 20 && /POST \/n\/19\?i=19 →/.test(first.output()), 20_000, `20 deliveries:\n${first.output()}`);
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    for (let i = 20; i < 30; i++) bodies.push(await send(i));
+    const second = relay(bin.captureUrl, to, "--state", state);
+    await until(() => mine().length >= 30 && /POST \/n\/29\?i=29 →/.test(second.output()), 20_000, `the 10 missed:\n${second.output()}`);
+    expect(second.output()).toMatch(/catching up: 10 captures/);
+    // One more live one, then nothing else may arrive: no capture twice.
+    bodies.push(await send(30));
+    await until(() => mine().length >= 31, 10_000, "the live delivery after the catch-up");
+    await new Promise((r) => setTimeout(r, 300));
+    const got = mine();
+    expect(got.map((r) => r.url)).toEqual(bodies.map((_, i) => `/order/n/${i}?i=${i}`));
+    got.forEach((r, i) => expect(r.body.equals(bodies[i]), `body ${i}`).toBe(true));
+  });
+
+  it("stops cleanly on Ctrl-C without claiming to reconnect", async () => {
+    const bin = await createBin(server);
+    const cli = relay(bin.captureUrl, `${echo.url}/bye`);
+    await until(() => cli.output().includes("Relaying"), 20_000, "the relay to subscribe");
+    cli.child.kill("SIGINT");
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/Stopped\./);
+    expect(cli.output()).not.toMatch(/reconnect|disconnected/);
   });
 });

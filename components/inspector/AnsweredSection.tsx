@@ -17,8 +17,8 @@ export function AnsweredSection({ response }: { response: CaptureResponse | null
       <p className="text-sm">
         <span className="font-mono font-semibold" data-testid="answered-status">{response.status ?? "no answer"}</span>
         {response.fault && <span className="ml-2 text-amber-700 dark:text-amber-400">{FAULTS[response.fault]}</span>}
-        <span className="ml-2 text-slate-500" data-testid="answered-by">by {by}</span>
-        {response.delayMs > 0 && <span className="ml-2 text-slate-500">after {response.delayMs} ms</span>}
+        <span className="ml-2 text-slate-600 dark:text-slate-400" data-testid="answered-by">by {by}</span>
+        {response.delayMs > 0 && <span className="ml-2 text-slate-600 dark:text-slate-400">after {response.delayMs} ms</span>}
       </p>
     </Section>
   );

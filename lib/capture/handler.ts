@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../http/errors.ts";
+import { ApiError, toErrorResponse } from "../http/errors.ts";
 import { forwardCapture } from "../outbound/forward.ts";
 import { config } from "../runtime/config.ts";
+import { log } from "../runtime/log.ts";
+import { metrics } from "../runtime/metrics.ts";
 import { single } from "../runtime/services.ts";
+import { clientAddress } from "../runtime/trust-proxy.ts";
 import { findBinCached } from "../store/bins.ts";
 import { saveCapture } from "../store/capture-writer.ts";
+import { kind } from "../store/db.ts";
 import { headerPairs } from "../wire/headers.ts";
 import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./answer.ts";
 import { readBody } from "./body.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import { RateLimiter, SharedRateLimiter, type RateLimit } from "./rate-limit.ts";
 import { parseCaptureTarget } from "./target.ts";
 
 /**
@@ -16,7 +20,11 @@ import { parseCaptureTarget } from "./target.ts";
  * up, read the body, hand it to the writer (which announces it once committed), answer, forward.
  */
 
-const limiter = () => single("rateLimiter", () => new RateLimiter(config.RATE_LIMIT_PER_MIN));
+// On PostgreSQL several instances may serve one bin: their limit is kept in the shared database.
+const limiter = () =>
+  single<RateLimit>("rateLimiter", () =>
+    kind === "postgresql" ? new SharedRateLimiter(config.RATE_LIMIT_PER_MIN) : new RateLimiter(config.RATE_LIMIT_PER_MIN),
+  );
 
 const tooLarge = () =>
   new ApiError(
@@ -30,11 +38,38 @@ const tooLarge = () =>
 export async function handleCapture(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     await capture(req, res);
+    metrics().captures.inc({ outcome: "stored" });
   } catch (error) {
     if (res.headersSent) return void res.destroy();
     req.resume();
-    sendError(res, error);
+    refuseCapture(res, error, parseCaptureTarget(req.url ?? "/").binId ?? undefined);
   }
+}
+
+/** Answers a capture request that stores nothing, and counts it (4xx refused, 5xx failed). */
+export function refuseCapture(res: ServerResponse, error: unknown, binId?: string): void {
+  const { status, body } = toErrorResponse(error);
+  if (status >= 500) {
+    metrics().captures.inc({ outcome: "failed" });
+    log().error({ binId, error: (error as Error).message }, "capture failed");
+  } else {
+    metrics().captures.inc({ outcome: "refused" });
+    metrics().refused.inc({ reason: body.error });
+    noteRefusal(body.error, binId);
+  }
+  sendError(res, error);
+}
+
+const BURST_MS = 60_000;
+const bursts = () => single("refusalBursts", () => new Map<string, { since: number; more: number }>());
+
+/** One log line per burst of refusals for a reason, not one per request: a flood must not flood the log too. */
+function noteRefusal(reason: string, binId: string | undefined) {
+  const now = Date.now();
+  const burst = bursts().get(reason);
+  if (burst && now - burst.since < BURST_MS) return void burst.more++;
+  log().warn({ reason, binId, refusedSinceLastLine: burst?.more ?? 0 }, "refusing requests");
+  bursts().set(reason, { since: now, more: 0 });
 }
 
 async function capture(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -43,7 +78,7 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   allowCors(req, res);
   const bin = binId ? await findBinCached(binId) : null;
   if (!bin) throw new ApiError("bin_not_found", "No bin with that id.");
-  const wait = limiter().take(bin.id);
+  const wait = await limiter().take(bin.id);
   if (wait > 0) {
     throw new ApiError(
       "rate_limited",
@@ -57,16 +92,23 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   if (!read.ok) throw tooLarge();
   const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
   const answer = decideAnswer(req, bin, request);
+  const committed = metrics().commitSeconds.startTimer();
   const stored = await saveCapture({
     binId: bin.id,
     ...request,
     contentType: req.headers["content-type"] ?? null,
-    remoteAddress: req.socket.remoteAddress ?? null,
+    remoteAddress: clientAddress(req.socket.remoteAddress, forwardedFor(request.headers), config.TRUST_PROXY),
     httpVersion: req.httpVersion,
     receivedAt,
     response: answerRecord(answer),
   });
+  committed();
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
   await sendAnswer(res, answer, stored);
   forwardCapture(bin, stored);
+}
+
+/** Every X-Forwarded-For line, in order (a proxy may add its own line rather than extend the first). */
+function forwardedFor(headers: [string, string][]): string[] {
+  return headers.filter(([name]) => name.toLowerCase() === "x-forwarded-for").map(([, value]) => value);
 }

@@ -1,13 +1,19 @@
+import { takeSharedToken } from "../store/rate-buckets.ts";
+
 /**
  * Per-bin token bucket: a bin may take `perMinute` captures in a burst, refilled evenly over a
- * minute. In memory, per instance: each instance of a scaled-out deployment limits on its own.
+ * minute. `take` answers 0 when the capture may go ahead, else the seconds to wait for the next one.
  */
-export class RateLimiter {
+export type RateLimit = { take: (key: string) => number | Promise<number> };
+
+const waitSeconds = (tokens: number, perMinute: number) => Math.ceil(((1 - tokens) * 60) / perMinute);
+
+/** In memory, for SQLite: one instance owns the database, so its own count is the whole count. */
+export class RateLimiter implements RateLimit {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly perMinute: number) {}
 
-  /** 0 when the capture may go ahead, else the seconds to wait before the next one can. */
   take(key: string, now = Date.now()): number {
     if (this.perMinute <= 0) return 0;
     const rate = this.perMinute / 60_000;
@@ -20,6 +26,17 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / rate / 1000);
+    return waitSeconds(bucket.tokens, this.perMinute);
+  }
+}
+
+/** In the database, for PostgreSQL: several instances share one bucket per bin. */
+export class SharedRateLimiter implements RateLimit {
+  constructor(private readonly perMinute: number) {}
+
+  async take(key: string): Promise<number> {
+    if (this.perMinute <= 0) return 0;
+    const { granted, tokens } = await takeSharedToken(key, this.perMinute);
+    return granted ? 0 : waitSeconds(tokens, this.perMinute);
   }
 }

@@ -18,6 +18,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unknown_scheme: 422,
   internal_error: 500,
   target_unreachable: 502,
+  shutting_down: 503,
+  database_unavailable: 503,
   target_timeout: 504,
 };
 

@@ -14,7 +14,13 @@ export async function keepAttempt(data: NewAttempt): Promise<void> {
 /** Sends a request on behalf of a capture (resend, auto-forward) and keeps the outcome on it. */
 export async function sendAttempt(captureId: string, kind: "resend" | "forward", request: OutboundRequest): Promise<Outcome> {
   const outcome = await trySend(request);
-  await keepAttempt({
+  await keepAttempt(attemptOf(captureId, kind, request, outcome));
+  return outcome;
+}
+
+/** What is kept of a request sent for a capture: the request as sent and its outcome. */
+export function attemptOf(captureId: string, kind: "resend" | "forward", request: OutboundRequest, outcome: Outcome): NewAttempt {
+  return {
     captureId,
     kind,
     method: request.method,
@@ -24,6 +30,5 @@ export async function sendAttempt(captureId: string, kind: "resend" | "forward",
     status: outcome.ok ? outcome.response.status : null,
     error: outcome.ok ? null : outcome.error.message,
     durationMs: outcome.durationMs,
-  });
-  return outcome;
+  };
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy.ts";
 
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -16,6 +17,21 @@ const EnvSchema = z.object({
   // How long a `hang` fault holds a sender before the server closes the connection.
   HANG_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(120_000),
   RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
+  // Checked as it is parsed: a proxy setting that silently meant nothing would trust the wrong hops.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  METRICS_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOOKJAR_BINS_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -24,13 +40,21 @@ export type Config = z.infer<typeof EnvSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration: ${problems.join("; ")}`);
   }
   return parsed.data;
 }
 
-export const config = loadConfig();
+// A bad setting stops the process with one line naming it, not a stack trace.
+export const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(`Hookjar cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 
 export type DatabaseKind = "sqlite" | "postgresql";
 

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "unknown_scheme",
   "internal_error",
   "target_unreachable",
+  "shutting_down",
+  "database_unavailable",
   "target_timeout",
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

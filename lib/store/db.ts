@@ -40,3 +40,9 @@ async function open(): Promise<PrismaClient> {
 export function db(): Promise<PrismaClient> {
   return single("db", connect);
 }
+
+/** Resolves while the database answers a trivial query (the health check). */
+export async function databaseAnswers(): Promise<void> {
+  const prisma = await db();
+  await prisma.$queryRawUnsafe("SELECT 1");
+}

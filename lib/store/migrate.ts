@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { appRoot } from "../runtime/app-root.ts";
 import { databaseKind, sqlitePath } from "../runtime/config.ts";
 
 /**
@@ -10,7 +11,7 @@ import { databaseKind, sqlitePath } from "../runtime/config.ts";
  * status` agrees: Prisma's migrate CLI needs a native engine download that offline machines cannot make.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "../../prisma");
+const ROOT = path.join(appRoot(), "prisma");
 // Prisma's own advisory lock id: instances starting together (or Prisma's CLI) apply each migration once.
 const PRISMA_LOCK_ID = 72707369;
 

@@ -15,7 +15,8 @@ function binDir(): string {
   return path.join(root, version, "bin");
 }
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (someone may still take it before it is used). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as { port: number };

@@ -17,19 +17,24 @@ export type TestServer = {
   pid: number;
   dbFile: string;
   logs: () => string;
+  /** Settles with the exit code once the process has exited (by itself or stopped). */
+  exited: Promise<number | null>;
+  /** Sends the process a signal without waiting for it. */
+  signal: (name: NodeJS.Signals) => void;
   /** Stops the server; its temp data is removed unless `keepData` (to restart on it). */
   stop: (keepData?: boolean) => Promise<void>;
 };
 
 /**
- * Starts the real server (server.ts, production build of Next) as a child process on an
+ * Starts the real server as it ships (dist/server.js compiled by `npm run build`, production build
+ * of Next) as a child process on an
  * ephemeral 127.0.0.1 port, with a fresh SQLite file. Pass a stopped server's `dbFile` to restart on
  * its data; the new server then owns that data.
  */
 export async function startServer(env: Record<string, string> = {}, dbFile?: string): Promise<TestServer> {
   const dir = dbFile ? path.dirname(dbFile) : mkdtempSync(path.join(tmpdir(), "hookjar-test-"));
   const file = dbFile ?? path.join(dir, "hookjar.db");
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["dist/server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -47,6 +52,7 @@ export async function startServer(env: Record<string, string> = {}, dbFile?: str
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
     child.stdout!.on("data", () => {
@@ -67,6 +73,8 @@ export async function startServer(env: Record<string, string> = {}, dbFile?: str
     pid: child.pid!,
     dbFile: file,
     logs: () => output,
+    exited,
+    signal: (name) => void child.kill(name),
     stop: (keepData = false) => stopChild(child, keepData ? null : dir),
   };
 }

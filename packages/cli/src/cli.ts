@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
+import { homedir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseTargetUrl } from "../../../lib/outbound/sender.ts";
-import { startRelay } from "./relay.ts";
+import { parseCaptureUrl, startRelay } from "./relay.ts";
 
 /** `hookjar …` on the command line. Returns the exit code; a running relay returns on Ctrl-C. */
 
@@ -15,7 +18,13 @@ must not) reach your machine itself.
                        (/b/Xy3…/github/push?x=1 → <url>/github/push?x=1)
   --token <token>      view token of a private bin (or add ?token=… to <captureUrl>)
   --timeout <ms>       how long to wait for the target's answer (default 10000)
+  --state <file>       where to keep the relay's place in the bin, so a restart delivers
+                       what arrived meanwhile, once (default: one file per bin under
+                       $XDG_STATE_HOME/hookjar, else ~/.local/state/hookjar)
   -h, --help           show this help
+
+Each capture is delivered once, in the order the bin received it; after a lost
+connection or a restart, what arrived meanwhile is delivered first.
 
 Example:
   npx hookjar relay https://hooks.example.com/b/Xy3… --to http://localhost:8080/hooks
@@ -31,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         to: { type: "string" },
         token: { type: "string" },
         timeout: { type: "string" },
+        state: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -56,25 +66,42 @@ export async function main(argv: string[]): Promise<number> {
     return usageError(`--to: ${(error as Error).message}`);
   }
 
+  // Listening before the relay starts: a Ctrl-C at any moment is a clean stop, never a kill.
+  const interrupted = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   let relay;
   try {
-    relay = startRelay({ captureUrl, to: values.to, token: values.token, timeoutMs, log: (line) => console.log(line) });
+    const stateFile = values.state ?? defaultStateFile(captureUrl);
+    relay = startRelay({ captureUrl, to: values.to, token: values.token, timeoutMs, stateFile, log: (line) => console.log(line) });
   } catch (error) {
     return usageError((error as Error).message);
   }
   try {
-    await relay.ready;
+    await Promise.race([relay.ready, interrupted]);
   } catch (error) {
-    relay.stop();
+    void relay.stop();
     console.error(`hookjar: ${(error as Error).message}`);
     return 1;
   }
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  relay.stop();
+  await interrupted;
+  // The delivery in progress finishes (its position is saved); a second Ctrl-C does not wait.
+  const impatient = () => process.exit(130);
+  process.once("SIGINT", impatient);
+  process.once("SIGTERM", impatient);
+  await relay.stop();
+  console.log("Stopped.");
   return 0;
+}
+
+/** One position file per bin, in the user's state folder (XDG). */
+function defaultStateFile(captureUrl: string): string {
+  const { origin, binId } = parseCaptureUrl(captureUrl);
+  // Hashed: the URL's id may hold anything a file name cannot.
+  const base = process.env.XDG_STATE_HOME || path.join(homedir(), ".local", "state");
+  const key = createHash("sha256").update(`${origin}/b/${binId}`).digest("hex").slice(0, 16);
+  return path.join(base, "hookjar", `relay-${key}.json`);
 }
 
 function usageError(message: string): number {

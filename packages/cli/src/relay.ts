@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { trySend } from "../../../lib/outbound/sender.ts";
 import { replayRequest } from "../../../lib/outbound/replay.ts";
@@ -16,13 +18,16 @@ export type RelayOptions = {
   to: string;
   token?: string;
   timeoutMs: number;
+  /** Where the relay keeps its position in the bin; null keeps it in memory only. */
+  stateFile: string | null;
   log: (line: string) => void;
 };
 
 export type Relay = {
   /** Settles once the first subscription is answered: rejects when the bin cannot be followed. */
   ready: Promise<void>;
-  stop: () => void;
+  /** Disconnects, and settles once the delivery in progress (if any) is done. */
+  stop: () => Promise<void>;
 };
 
 /** `{origin}/b/{binId}` → where the bin lives; a `?token=` is the view token of a private bin. */
@@ -33,26 +38,50 @@ export function parseCaptureUrl(text: string): { origin: string; binId: string; 
   } catch {
     throw new Error(`"${text}" is not a URL.`);
   }
-  const match = /^\/b\/([^/]+)/.exec(url.pathname);
+  const match = /^\/(?:b|bins)\/([^/]+)/.exec(url.pathname);
   if (!match || !/^https?:$/.test(url.protocol)) {
     throw new Error(`"${text}" is not a capture URL: expected http(s)://<host>/b/<binId>.`);
   }
   return { origin: url.origin, binId: match[1], token: url.searchParams.get("token") };
 }
 
-// Enough to recognise a capture seen both live and while catching up after a reconnect.
-const REMEMBERED = 1000;
-const CATCH_UP_PAGE = 200;
+const PAGE = 200;
+
+/**
+ * The relay's place in the bin: the commit order (`seq`) of the last capture it delivered. Captures
+ * are delivered strictly above it and it is saved after each one, so a restart or a lost connection
+ * resumes exactly where delivery stopped: nothing twice, nothing skipped.
+ */
+export function positionStore(file: string | null, bin: string) {
+  const read = (): number | null => {
+    if (!file || !existsSync(file)) return null;
+    try {
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { bin?: unknown; seq?: unknown };
+      return saved.bin === bin && Number.isInteger(saved.seq) ? (saved.seq as number) : null;
+    } catch {
+      return null;
+    }
+  };
+  const write = (seq: number) => {
+    if (!file) return;
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed: a relay killed mid-write never leaves a torn file.
+    writeFileSync(`${file}.tmp`, JSON.stringify({ bin, seq }));
+    renameSync(`${file}.tmp`, file);
+  };
+  return { read, write };
+}
 
 export function startRelay(options: RelayOptions): Relay {
   const { origin, binId, token: urlToken } = parseCaptureUrl(options.captureUrl);
   const token = options.token ?? urlToken ?? undefined;
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const delivered = new Set<string>();
-  // The highest commit order seen: whatever any instance commits later has a higher one.
-  let newest: number | null = null;
+  const store = positionStore(options.stateFile, `${origin}/b/${binId}`);
+  let position = store.read();
   let subscribedOnce = false;
   let unreachable = false;
+  let stopping = false;
+  let pullQueued = false;
   let work = Promise.resolve();
 
   let settle!: { resolve: () => void; reject: (error: Error) => void };
@@ -60,7 +89,7 @@ export function startRelay(options: RelayOptions): Relay {
 
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(origin, { transports: ["websocket"], reconnectionDelayMax: 5000 });
 
-  /** Deliveries run one at a time, in arrival order, so the target sees captures as the bin did. */
+  /** Work runs one job at a time, so the target sees captures in the bin's commit order. */
   const enqueue = (job: () => Promise<void>) => {
     work = work.then(job).catch((error: unknown) => options.log(`${clock()} error: ${(error as Error).message}`));
   };
@@ -71,42 +100,71 @@ export function startRelay(options: RelayOptions): Relay {
     return schema.parse(await res.json());
   }
 
+  /** The bin's newest commit order now (0 for an empty bin): where a relay without a saved position starts. */
+  async function newestSeq(): Promise<number> {
+    const page = await api(`/requests?limit=1`, CapturePageSchema);
+    return page.items[0]?.seq ?? 0;
+  }
+
   async function deliver(id: string, seq: number) {
-    if (delivered.has(id)) return;
-    remember(id, seq);
     const capture = await api(`/requests/${id}`, CaptureSchema);
     const request = replayRequest({ ...capture, body: decodeBody(capture.body) }, options.to, {
       timeoutMs: options.timeoutMs,
       allowPrivate: true,
     });
     const outcome = await trySend(request);
+    // A failed delivery is reported and passed: the relay follows the bin, it does not retry for ever.
+    position = seq;
+    store.write(seq);
     const result = outcome.ok
       ? `${outcome.response.status} ${outcome.response.statusText}`.trim()
       : `failed: ${outcome.error.message}`;
     options.log(`${clock()} ${capture.method} ${target(capture)} → ${result} (${outcome.durationMs} ms)`);
   }
 
-  function remember(id: string, seq: number) {
-    delivered.add(id);
-    if (delivered.size > REMEMBERED) delivered.delete(delivered.values().next().value!);
-    if (newest === null || seq > newest) newest = seq;
-  }
-
-  /** After a reconnect: the captures that arrived while disconnected, oldest first. */
-  async function catchUp(since: number) {
+  /** Delivers every capture above the position, oldest first: catch-up and live delivery alike. */
+  async function pull(announce: boolean) {
+    pullQueued = false;
+    if (position === null) return;
+    const since = position;
     const missed: { id: string; seq: number }[] = [];
     let cursor: string | null = null;
     do {
-      const page: CapturePage = await api(`/requests?limit=${CATCH_UP_PAGE}${cursor ? `&cursor=${cursor}` : ""}`, CapturePageSchema);
+      const page: CapturePage = await api(`/requests?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ""}`, CapturePageSchema);
       const newer = page.items.filter((c) => c.seq > since);
       missed.push(...newer);
       cursor = newer.length === page.items.length ? page.nextCursor : null;
     } while (cursor);
-    for (const { id, seq } of missed.reverse()) await deliver(id, seq);
+    if (announce && missed.length) options.log(`${clock()} catching up: ${missed.length} capture${missed.length === 1 ? "" : "s"} since the last delivery`);
+    for (const [i, { id, seq }] of missed.reverse().entries()) {
+      if (stopping) return;
+      if (position !== null && seq <= position) continue;
+      await deliver(id, seq);
+      if (announce && missed.length > 1 && (i + 1) % 10 === 0) options.log(`${clock()} caught up ${i + 1}/${missed.length}`);
+    }
   }
+
+  // A live event only says "something new": one pull, coalesced, fetches everything new in order.
+  const schedulePull = (announce: boolean) => {
+    if (pullQueued && !announce) return;
+    pullQueued = true;
+    enqueue(() => pull(announce));
+  };
 
   socket.on("connect", async () => {
     unreachable = false;
+    if (position === null) {
+      // Taken before subscribing, so a capture committed meanwhile is caught by the first pull.
+      try {
+        position = await newestSeq();
+      } catch (error) {
+        const failure = new Error(`Cannot read bin ${binId} on ${origin}: ${(error as Error).message}`);
+        if (/answered 404/.test(failure.message)) failure.message = `There is no bin ${binId} on ${origin}.`;
+        if (/answered 401/.test(failure.message)) failure.message = privateBin(binId);
+        return settle.reject(failure);
+      }
+      store.write(position);
+    }
     let answer: SubscribeAck;
     try {
       answer = await socket.timeout(10_000).emitWithAck("bin:subscribe", token ? { binId, token } : { binId });
@@ -118,7 +176,7 @@ export function startRelay(options: RelayOptions): Relay {
         answer.error === "bin_not_found"
           ? `There is no bin ${binId} on ${origin}.`
           : answer.error === "unauthorized"
-            ? `Bin ${binId} is private: pass its view token with --token (or ?token= in the capture URL).`
+            ? privateBin(binId)
             : `Could not follow bin ${binId}: ${answer.error}.`,
       );
       if (!subscribedOnce) settle.reject(error);
@@ -131,17 +189,21 @@ export function startRelay(options: RelayOptions): Relay {
       settle.resolve();
     } else {
       options.log(`${clock()} reconnected to ${origin}`);
-      const since = newest;
-      if (since !== null) enqueue(() => catchUp(since));
     }
+    // Whatever arrived while this relay was away (or not running) comes first.
+    schedulePull(true);
   });
 
   socket.on("capture:new", (payload) => {
     const summary = serverEventSchemas["capture:new"].safeParse(payload);
-    if (summary.success && summary.data.binId === binId) enqueue(() => deliver(summary.data.id, summary.data.seq));
+    if (summary.success && summary.data.binId === binId) schedulePull(false);
   });
 
-  socket.on("disconnect", (reason) => options.log(`${clock()} disconnected from ${origin} (${reason}); reconnecting…`));
+  socket.on("disconnect", (reason) => {
+    // Closed on purpose (Ctrl-C): nothing to reconnect to.
+    if (stopping || reason === "io client disconnect") return;
+    options.log(`${clock()} disconnected from ${origin} (${reason}); reconnecting…`);
+  });
 
   socket.on("connect_error", (error) => {
     const why = connectFailure(error);
@@ -151,7 +213,18 @@ export function startRelay(options: RelayOptions): Relay {
     options.log(`${clock()} cannot reach ${origin} (${why}); retrying…`);
   });
 
-  return { ready, stop: () => socket.close() };
+  return {
+    ready,
+    stop: async () => {
+      stopping = true;
+      socket.close();
+      await work;
+    },
+  };
+}
+
+function privateBin(binId: string): string {
+  return `Bin ${binId} is private: pass its view token with --token (or ?token= in the capture URL).`;
 }
 
 /** Socket.IO says only "websocket error"; the cause underneath is what a person can act on. */

@@ -1,0 +1,84 @@
+import { Agent, request } from "node:http";
+import { describe, expect, it } from "vitest";
+import { getJson, rawRequest } from "./helpers/http.ts";
+import { createBin, startServer } from "./helpers/server.ts";
+import { startSilent, until } from "./helpers/target.ts";
+
+// SIGTERM under load: what a sender saw acknowledged is there after a restart, and the process
+// stops by itself with 0.
+
+const CONNECTIONS = 50;
+
+function post(agent: Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent, headers: { "content-type": "text/plain", "content-length": Buffer.byteLength(body) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("graceful stop", () => {
+  it("on SIGTERM amid 50 connections of load, keeps every acknowledged capture and exits 0 by itself", async () => {
+    const hang = await startSilent();
+    const server = await startServer({ MAX_CAPTURES_PER_BIN: "1000000" });
+    const bin = await createBin(server);
+    // A forward whose target never answers: stopping must record it rather than wait for ever.
+    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: hang.url }) });
+    const forwarded = JSON.parse((await rawRequest(`${bin.captureUrl}/forwarded`, { method: "POST" })).body.toString()).id as string;
+    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE" });
+
+    const acknowledged = new Set<string>([forwarded]);
+    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+    const url = new URL(`${bin.captureUrl}/load`);
+    let refused = 0;
+    // Each connection posts until the server stops answering it.
+    const senders = Array.from({ length: CONNECTIONS }, async (_, c) => {
+      for (let i = 0; ; i++) {
+        let res;
+        try {
+          res = await post(agent, url, `connection ${c} request ${i}`);
+        } catch {
+          return; // refused or reset: the server no longer listens
+        }
+        if (res.status === 200) acknowledged.add(JSON.parse(res.body).id);
+        else if (res.status === 503) refused++;
+        else throw new Error(`unexpected ${res.status}: ${res.body}`);
+      }
+    });
+
+    await until(() => acknowledged.size >= 500, 30_000, "load to get going");
+    server.signal("SIGTERM");
+    expect(await server.exited).toBe(0);
+    await Promise.all(senders);
+    agent.destroy();
+    await hang.close();
+    expect(server.logs()).toMatch(/"msg":"stopped"/);
+
+    const restarted = await startServer({}, server.dbFile);
+    try {
+      const stored = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await getJson(
+          `${restarted.url}/api/bins/${bin.id}/requests?limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        for (const item of page.body.items) stored.add(item.id);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
+
+      const { body } = await getJson(`${restarted.url}/api/bins/${bin.id}/requests/${forwarded}`);
+      expect(body.attempts).toHaveLength(1);
+      expect(body.attempts[0]).toMatchObject({ kind: "forward", status: null, error: expect.stringMatching(/^Interrupted: the server stopped/) });
+    } finally {
+      await restarted.stop();
+    }
+    console.log(`acknowledged ${acknowledged.size}, refused while stopping ${refused}`);
+  }, 90_000);
+});

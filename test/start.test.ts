@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./helpers/postgres.ts";
+import { until } from "./helpers/target.ts";
+
+// `npm start` as a self-hoster runs it, on the build `npm test` has just made.
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const dir = mkdtempSync(path.join(tmpdir(), "hookjar-start-"));
+const running: (() => void)[] = [];
+afterAll(() => {
+  for (const kill of running) kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function npmStart(port: number) {
+  // Its own process group, so stopping it stops npm's child too.
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "hookjar.db")}`, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  running.push(kill);
+  return { output: () => output, exited, kill };
+}
+
+// What each build writes last: unchanged times mean nothing was built.
+const builds = () => [".next/BUILD_ID", "dist/server.js"].map((f) => statSync(path.join(ROOT, f)).mtimeMs);
+
+describe("npm start", () => {
+  it("serves a current build without building; a second start on the busy port fails with one line and leaves the first serving", async () => {
+    const before = builds();
+    const port = await freePort();
+    const first = npmStart(port);
+    await until(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(first.output()), 45_000, `the server to listen:\n${first.output()}`);
+    expect(first.output()).not.toMatch(/Building|next build/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const second = npmStart(port);
+    expect(await second.exited).toBe(1);
+    // npm adds its own "> script" and "npm error" lines; Hookjar's own say it once.
+    const own = second.output().split("\n").filter((l) => l.trim() && !/^(> |npm (error|ERR))/.test(l.trim()));
+    expect(own).toEqual([`Hookjar cannot start: port ${port} on 127.0.0.1 is already in use (another Hookjar, or another program). Stop it or set PORT.`]);
+
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(builds()).toEqual(before);
+    // npm itself dies of the signal; the server under it stops gracefully.
+    first.kill();
+    await first.exited;
+    await until(() => first.output().includes('"msg":"stopped"'), 10_000, `the graceful stop:\n${first.output()}`);
+  }, 90_000);
+});
