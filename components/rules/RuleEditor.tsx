@@ -34,7 +34,7 @@ export function RuleEditor({ draft, index, count, errors, capture, onChange, onM
   return (
     <li className={`rounded-lg border p-3 ${draft.enabled ? "border-slate-300 dark:border-slate-600" : "border-dashed border-slate-300 opacity-70 dark:border-slate-700"}`} data-testid="rule">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <span className="text-xs font-semibold text-slate-500">#{index + 1}</span>
+        <span className="text-xs font-semibold text-slate-600 dark:text-slate-400">#{index + 1}</span>
         <input value={draft.name} placeholder="Rule name" onChange={(e) => onChange({ ...draft, name: e.target.value })} className={`${INPUT} max-w-56 font-sans`} aria-label="Rule name" data-testid="rule-name" />
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange({ ...draft, enabled: e.target.checked })} data-testid="rule-enabled" /> enabled
@@ -48,21 +48,21 @@ export function RuleEditor({ draft, index, count, errors, capture, onChange, onM
       </div>
       {errors.rule && <p role="alert" className="mb-2 text-xs text-rose-600">{errors.rule}</p>}
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <legend className="mb-1 text-xs font-semibold text-slate-500">When (all that are filled in)</legend>
+        <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">When (all that are filled in)</legend>
         {field("method", "Method", { placeholder: "any" })}
         {field("path", "Path glob", { placeholder: "/github/*  or  /**" })}
         {field("header", "Header", { placeholder: "name or name:value" })}
         {field("bodyContains", "Body contains", { placeholder: "text" })}
       </fieldset>
       <fieldset className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <legend className="mb-1 text-xs font-semibold text-slate-500">Answer ({"{{method}} {{path}} {{query.x}} {{header.x}} {{json.a.b}} {{captureId}} {{receivedAt}}"})</legend>
+        <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Answer ({"{{method}} {{path}} {{query.x}} {{header.x}} {{json.a.b}} {{captureId}} {{receivedAt}}"})</legend>
         {field("status", "Status")}
         {field("delayMs", "Delay (ms)")}
         {field("headers", "Headers (Name: value per line)", { wide: true, area: true })}
         {field("body", "Body template", { wide: true, area: true })}
       </fieldset>
       <fieldset className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <legend className="mb-1 text-xs font-semibold text-slate-500">Fail on purpose</legend>
+        <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Fail on purpose</legend>
         <Field label="Fault" error={errors.fault}>
           <select value={draft.fault} onChange={(e) => onChange({ ...draft, fault: e.target.value as RuleDraft["fault"] })} className={INPUT} data-testid="rule-fault">
             <option value="">none</option>

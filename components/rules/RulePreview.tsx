@@ -9,7 +9,7 @@ import { ruleFromDraft, type RuleDraft } from "./draft.ts";
 
 /** "Test this rule": renders the rule against the selected capture, in the browser, sending nothing. */
 export function RulePreview({ draft, capture }: { draft: RuleDraft; capture: CaptureView | null }) {
-  if (!capture) return <p className="text-xs text-slate-500">Select a capture in the list to test this rule against it.</p>;
+  if (!capture) return <p className="text-xs text-slate-600 dark:text-slate-400">Select a capture in the list to test this rule against it.</p>;
   const parsed = RuleSchema.safeParse(ruleFromDraft(draft));
   if (!parsed.success) return <p className="text-xs text-rose-600">Fix the fields marked above to preview this rule.</p>;
   const rule = parsed.data;

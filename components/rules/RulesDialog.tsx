@@ -70,13 +70,13 @@ function RulesForm({ binId, capture, onDone }: { binId: string; capture: Capture
     <form className="flex max-h-[90dvh] flex-col" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
         <h2 id="rules-title" className="text-base font-semibold">Response rules</h2>
-        <p className="text-xs text-slate-500">The first enabled rule that matches answers the sender; otherwise the custom response or the default does.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">The first enabled rule that matches answers the sender; otherwise the custom response or the default does.</p>
         <button type="button" onClick={onDone} className={`${BUTTON} ml-auto`} aria-label="Close">Close</button>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
         {errors.general.map((message) => <p key={message} role="alert" className="mb-2 text-sm text-rose-600">{message}</p>)}
         {drafts === null ? (
-          <p className="text-sm text-slate-500">Loading…</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>
         ) : (
           <ol className="flex flex-col gap-3">
             {drafts.map((draft, i) => (
@@ -92,7 +92,7 @@ function RulesForm({ binId, capture, onDone }: { binId: string; capture: Capture
                 onRemove={() => update(drafts.filter((d) => d.key !== draft.key))}
               />
             ))}
-            {drafts.length === 0 && <p className="text-sm text-slate-500">No rules: every sender gets the bin’s custom response or the default answer.</p>}
+            {drafts.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No rules: every sender gets the bin’s custom response or the default answer.</p>}
           </ol>
         )}
       </div>
