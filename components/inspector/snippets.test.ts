@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaptureView } from "../../lib/schemas/capture.ts";
 import { captureRequestUrl, printfFormat, shellQuote, toCurl, toFetch } from "./snippets.ts";
+import { SHELLS } from "../../test/helpers/shells.ts";
 
 type Received = { method: string; url: string; headers: [string, string][]; body: Buffer; httpVersion: string };
 
@@ -61,17 +62,6 @@ function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureV
   };
 }
 
-// The copied command must work in each shell a user may paste it into; zsh where installed.
-const SHELLS = ["bash", "sh", ...(hasShell("zsh") ? ["zsh"] : [])];
-
-function hasShell(name: string): boolean {
-  try {
-    execFileSync(name, ["-c", "true"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function runIn(shell: string, command: string): Promise<void> {
   return new Promise((resolve, reject) =>

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,22 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
+import { SHELLS } from "../helpers/shells.ts";
 
 /**
  * "Copy as cURL" as a user gets it: clicked in the inspector, read from the clipboard, pasted into
  * bash and into sh, sent to the real server — and the bytes that arrive are the captured bytes.
  */
 const e2e = serverAndBrowser();
-const SHELLS = ["bash", "sh", ...(hasShell("zsh") ? ["zsh"] : [])];
-
-function hasShell(name: string): boolean {
-  try {
-    execFileSync(name, ["-c", "true"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 // curl writes a large body it downloads first into its working directory.
 const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-curl-e2e-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
