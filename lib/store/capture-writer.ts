@@ -109,11 +109,21 @@ export class CaptureWriter {
  */
 async function insert(rows: StoredCapture[]) {
   const prisma = await db();
-  const [[counter]] = await prisma.$transaction([
-    prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length)),
-    prisma.$executeRaw(insertCaptures(kind, rows)),
-  ]);
-  const last = Number(counter.value);
+  const take = prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
+  if (kind === "postgresql") {
+    const [[counter]] = await prisma.$transaction([take, prisma.$executeRaw(insertCaptures(kind, rows))]);
+    return numberRows(rows, Number(counter.value));
+  }
+  // SQLite has one writer, this one (one process per file, one writer per process), so the counter
+  // and the INSERT need no transaction around them: that saves two round trips a batch. A failed
+  // INSERT leaves a gap in `seq`, which ordering does not mind.
+  const [counter] = await take;
+  numberRows(rows, Number(counter.value));
+  await prisma.$executeRaw(insertCaptures(kind, rows));
+}
+
+/** Rows take the `seq` range that ends at `last`, in order. */
+function numberRows(rows: StoredCapture[], last: number) {
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
 }
 

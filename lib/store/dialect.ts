@@ -37,8 +37,9 @@ export function nextSeq(n: number): Prisma.Sql {
 }
 
 /**
- * One multi-row INSERT for a batch of captures, run right after nextSeq in the same transaction:
- * row i of n takes `seq` = counter − (n − 1 − i). Raw SQL through Prisma skips its query compiler,
+ * One multi-row INSERT for a batch of captures, run right after nextSeq. On PostgreSQL it is in the
+ * same transaction, and row i of n takes `seq` = counter − (n − 1 − i); on SQLite the rows carry
+ * the `seq` the writer gave them from nextSeq's answer. Raw SQL through Prisma skips its query compiler,
  * which otherwise costs more than the write itself on the capture path (see bench/); values are
  * written in the forms Prisma itself uses, so Prisma reads them back as if it had written them.
  */
@@ -53,7 +54,8 @@ export function insertCaptures(kind: DatabaseKind, rows: StoredCapture[]): Prism
         : [Prisma.sql`${headers}`, r.receivedAt.toISOString().replace("Z", "+00:00")];
     const response = JSON.stringify(r.response);
     const responseSql = kind === "postgresql" ? Prisma.sql`CAST(${response} AS jsonb)` : Prisma.sql`${response}`;
-    return Prisma.sql`(${r.id}, ${counter} - ${rows.length - 1 - i}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${headersSql}, ${r.body}, ${r.bodySize},
+    const seq = kind === "postgresql" ? Prisma.sql`${counter} - ${rows.length - 1 - i}` : Prisma.sql`${r.seq}`;
+    return Prisma.sql`(${r.id}, ${seq}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${headersSql}, ${r.body}, ${r.bodySize},
       ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${responseSql}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${r.duplicateOf})`;
   });
   return Prisma.sql`INSERT INTO "Capture" ("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
