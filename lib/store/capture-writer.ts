@@ -3,7 +3,9 @@ import { config } from "../runtime/config.ts";
 import { newSortableId } from "../runtime/ids.ts";
 import { single } from "../runtime/services.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
+import { searchIndexer } from "./search-index.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
 import { db, kind } from "./db.ts";
@@ -98,7 +100,8 @@ export class CaptureWriter {
       }
       for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
       for (const p of batch) if (stored.includes(p.row)) p.resolve();
-      await pruneBins(new Set(stored.map((row) => row.binId)));
+      await pruneBins(stored);
+      searchIndexer().poke();
     }
   }
 }
@@ -158,14 +161,26 @@ async function markDuplicates(rows: StoredCapture[]) {
   }
 }
 
-/** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
-async function pruneBins(binIds: Set<string>) {
+/**
+ * Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. The bin's known count
+ * says when to look, so a bin below its cap costs nothing however large it is.
+ */
+async function pruneBins(stored: StoredCapture[]) {
+  const added = new Map<string, number>();
+  for (const row of stored) added.set(row.binId, (added.get(row.binId) ?? 0) + 1);
   const prisma = await db();
-  for (const binId of binIds) {
+  for (const [binId, n] of added) {
+    if (!((await captureCounts().afterStoring(binId, n)) > config.MAX_CAPTURES_PER_BIN)) continue;
     const gone = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "seq" <= (
       SELECT "seq" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "seq" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})
       RETURNING "id"`;
-    if (gone.length) reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+    if (gone.length === 0) {
+      // The known count was behind (another instance pruned): count afresh next time.
+      captureCounts().forget(binId);
+      continue;
+    }
+    reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+    captureCounts().set(binId, config.MAX_CAPTURES_PER_BIN);
   }
 }
 
