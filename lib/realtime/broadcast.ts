@@ -7,9 +7,15 @@ export const room = (binId: string) => `bin:${binId}`;
 
 const binOf = (change: StoreChange) => (change.type === "capture:stored" ? change.capture.binId : change.binId);
 
-/** The one place that emits live events: each store change becomes the event(s) SPEC.md names, in its bin's room. */
-export function broadcast(io: Server<ClientToServerEvents, ServerToClientEvents>, change: StoreChange): void {
-  const to = io.to(room(binOf(change)));
+/**
+ * The one place that emits live events: each store change becomes the event(s) SPEC.md names, in its
+ * bin's room. Socket.IO encodes an event before it looks for receivers, so a change in a room nobody
+ * here watches is dropped first, unless the rooms are `shared` with other instances (PostgreSQL).
+ */
+export function broadcast(io: Server<ClientToServerEvents, ServerToClientEvents>, change: StoreChange, shared: boolean): void {
+  const binRoom = room(binOf(change));
+  if (!shared && !io.sockets.adapter.rooms.has(binRoom)) return;
+  const to = io.to(binRoom);
   switch (change.type) {
     case "capture:stored":
       return void to.emit("capture:new", change.capture);

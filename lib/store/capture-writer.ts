@@ -99,7 +99,8 @@ export class CaptureWriter {
         }
       }
       for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
-      for (const p of batch) if (stored.includes(p.row)) p.resolve();
+      const committed = new Set(stored);
+      for (const p of batch) if (committed.has(p.row)) p.resolve();
       await pruneBins(stored);
       searchIndexer().poke();
     }
