@@ -6,6 +6,9 @@ import { IsoDateSchema } from "./common.ts";
  * row per bin, reason and minute, counting them, with the latest one's method, path and size.
  */
 
+/** How many rows a bin keeps (the newest minutes). */
+export const REFUSALS_PER_BIN = 100;
+
 export const REFUSAL_REASONS = ["payload_too_large", "rate_limited"] as const;
 export const RefusalReasonSchema = z.enum(REFUSAL_REASONS);
 export type RefusalReason = z.infer<typeof RefusalReasonSchema>;
@@ -26,6 +29,6 @@ export const RefusalSchema = z.object({
 export type RefusalView = z.infer<typeof RefusalSchema>;
 
 export const RefusalListSchema = z.object({
-  items: z.array(RefusalSchema).describe("Newest first (by lastAt); at most the latest 100 rows of the bin are kept"),
+  items: z.array(RefusalSchema).describe(`Newest first (by lastAt); a bin keeps its latest ${REFUSALS_PER_BIN} rows`),
 });
 export type RefusalList = z.infer<typeof RefusalListSchema>;

@@ -1,7 +1,7 @@
 import { log } from "../runtime/log.ts";
 import { newSortableId } from "../runtime/ids.ts";
 import { single } from "../runtime/services.ts";
-import type { RefusalReason, RefusalView } from "../schemas/refusal.ts";
+import { REFUSALS_PER_BIN, type RefusalReason, type RefusalView } from "../schemas/refusal.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
 import { toRefusalView } from "./views.ts";
@@ -13,7 +13,6 @@ import { toRefusalView } from "./views.ts";
  */
 
 export const REFUSAL_FLUSH_MS = 250;
-export const REFUSALS_PER_BIN = 100;
 const MINUTE_MS = 60_000;
 // Rows waiting for the next flush; a flood spread over more bins than this drops the excess.
 const MAX_PENDING = 10_000;
