@@ -3,8 +3,9 @@
 import type { CaptureSummary, ForwardOutcome } from "@/lib/schemas/capture.ts";
 import { useForwardHealthContext } from "./forwardHealth.ts";
 
-/** What went wrong with a forward, in a few words: the target's status, or why there was none. */
-export const forwardProblem = (outcome: ForwardOutcome) => (outcome.status !== null ? `the target answered ${outcome.status}` : (outcome.error ?? "no answer"));
+/** What went wrong with a forward, as a clause to end a sentence with: the target's status, or why there was none. */
+export const forwardProblem = (outcome: ForwardOutcome) =>
+  outcome.status !== null ? `the target answered ${outcome.status}` : (outcome.error ?? "no answer").replace(/\.$/, "");
 
 /** "forward failed" on a list row whose latest auto-forward got no answer, or an error status. */
 export function ForwardMark({ capture }: { capture: CaptureSummary }) {
