@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REFUSALS_PER_BIN } from "../lib/schemas/refusal.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { until } from "./helpers/target.ts";
@@ -54,7 +55,7 @@ const rowsInDb = (binId?: string) => {
 /** Many requests on one keep-alive connection at a time, `parallel` connections: a flood without a socket per request. */
 async function flood(url: string, total: number, parallel = 20): Promise<Map<number, number>> {
   const statuses = new Map<number, number>();
-  const agent = new (await import("node:http")).Agent({ keepAlive: true, maxSockets: parallel });
+  const agent = new Agent({ keepAlive: true, maxSockets: parallel });
   let sent = 0;
   const one = () =>
     new Promise<void>((resolve, reject) => {
@@ -179,5 +180,54 @@ describe("refused requests", () => {
       ["binId", "bodySize", "count", "firstAt", "id", "lastAt", "method", "minute", "path", "reason", "status"],
     );
     expect((await fetch(`${server.url}/api/bins/x/refusals`, { method: "POST" })).status).toBe(405);
+  });
+});
+
+describe("refusal rows are bounded", () => {
+  let own: TestServer | undefined;
+  afterAll(() => own?.stop());
+
+  it(`keeps a bin's newest ${REFUSALS_PER_BIN} rows, and sweeps rows older than RETENTION_DAYS`, async () => {
+    const env = { MAX_BODY_BYTES: String(LIMIT) };
+    own = await startServer(env);
+    const bin = await createBin(own);
+    const { dbFile } = own;
+    await own.stop(true);
+    // Rows of earlier refusals, one every hour going back five days (at half past, clear of the retention cut-off).
+    const hour = 3_600_000;
+    const sqlite = new Database(dbFile);
+    const insert = sqlite.prepare(
+      `INSERT INTO "Refusal" ("id", "binId", "reason", "status", "minute", "count", "method", "path", "bodySize", "firstAt", "lastAt") VALUES (?, ?, 'rate_limited', 429, ?, 3, 'POST', ?, NULL, ?, ?)`,
+    );
+    for (let i = 0; i < 120; i++) {
+      const at = new Date(Math.floor((Date.now() - (i + 1.5) * hour) / 60_000) * 60_000).toISOString();
+      insert.run(`old${String(i).padStart(3, "0")}`, bin.id, at, `/old/${i}`, at, at);
+    }
+    sqlite.close();
+
+    own = await startServer(env, dbFile);
+    const list = async () => (await getJson<{ items: Refusal[] }>(`${own!.url}/api/bins/${bin.id}/refusals`)).body.items;
+    expect(await list()).toHaveLength(REFUSALS_PER_BIN);
+    await rawRequest(`${bin.captureUrl.replace(/^http:\/\/[^/]+/, own.url)}/new`, { method: "POST", headers: [["Content-Length", String(LIMIT + 1)]], body: Buffer.alloc(LIMIT + 1) });
+    await until(async () => (await list()).some((r) => r.path === "/new"), 5000, "the new refusal");
+    // The write that added a row pruned the oldest: the newest rows stay, whatever their count.
+    const count = () => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return (db.prepare(`SELECT COUNT(*) AS n FROM "Refusal" WHERE "binId" = ?`).get(bin.id) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(count()).toBe(REFUSALS_PER_BIN);
+    const kept = (await list()).map((r) => r.path);
+    expect(kept[0]).toBe("/new");
+    expect(kept.at(-1)).toBe(`/old/${REFUSALS_PER_BIN - 2}`);
+    await own.stop(true);
+
+    // A day's retention: the rows of the last 24 hours stay (the new one and 23 hourly ones).
+    own = await startServer({ ...env, RETENTION_DAYS: "1" }, dbFile);
+    await until(async () => (await list()).length === 24, 5000, "the retention sweep");
+    expect((await list()).map((r) => r.path)).toEqual(["/new", ...Array.from({ length: 23 }, (_, i) => `/old/${i}`)]);
   });
 });
