@@ -23,8 +23,8 @@ const SIZES = [
   { width: 390, height: 844 },
 ] as const;
 
-async function open(browser: Browser, size: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport: size, hasTouch: size.width < 500, isMobile: size.width < 500 });
+async function open(browser: Browser, size: { width: number; height: number }, colorScheme: "light" | "dark" = "light") {
+  const context = await browser.newContext({ viewport: size, colorScheme, hasTouch: size.width < 500, isMobile: size.width < 500 });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -100,12 +100,12 @@ describe("refused requests in the inspector", () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    // On a phone: the same rows, readable, nothing wider than the screen.
-    const phone = await open(e2e.browser, SIZES[1]);
+    // On a phone (in the dark scheme, so both are checked): the same rows, readable, nothing wider than the screen.
+    const phone = await open(e2e.browser, SIZES[1], "dark");
     await openInspector(phone.page, bin.inspectUrl);
     await phone.page.waitForSelector("[data-testid=refused-row][data-reason=rate_limited]");
     await expectNoOverflow(phone.page);
-    await shot(phone.page, "refused", 390);
+    await shot(phone.page, "refused-dark", 390);
     expect(await axeProblems(phone.page)).toEqual([]);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
