@@ -16,6 +16,7 @@ import { metrics } from "./lib/runtime/metrics.ts";
 import { captureWriter } from "./lib/store/capture-writer.ts";
 import { db } from "./lib/store/db.ts";
 import { migrate } from "./lib/store/migrate.ts";
+import { flushRefusals } from "./lib/store/refusals.ts";
 import { provisionBins } from "./lib/store/provision.ts";
 import { startRetention } from "./lib/store/retention.ts";
 import { searchIndexer } from "./lib/store/search-index.ts";
@@ -122,6 +123,7 @@ async function shutdown(signal: string) {
   const answerBy = Date.now() + ANSWER_GRACE_MS;
   while (inFlight.size && Date.now() < answerBy) await new Promise((r) => setTimeout(r, 25));
   await captureWriter().drained();
+  await flushRefusals();
   await stopForwarding(FORWARD_GRACE_MS);
   stopRetention();
   clearInterval(sweep);

@@ -5,7 +5,11 @@ import type { StoreChange } from "../store/changes.ts";
 /** Each bin's subscribers share one room. */
 export const room = (binId: string) => `bin:${binId}`;
 
-const binOf = (change: StoreChange) => (change.type === "capture:stored" ? change.capture.binId : change.binId);
+function binOf(change: StoreChange): string {
+  if (change.type === "capture:stored") return change.capture.binId;
+  if (change.type === "refusal:updated") return change.refusal.binId;
+  return change.binId;
+}
 
 /**
  * The one place that emits live events: each store change becomes the event(s) SPEC.md names, in its
@@ -30,5 +34,7 @@ export function broadcast(io: Server<ClientToServerEvents, ServerToClientEvents>
       return void io.in(room(change.binId)).socketsLeave(room(change.binId));
     case "attempt:recorded":
       return void to.emit("capture:attempt", { binId: change.binId, id: change.captureId, attempt: change.attempt });
+    case "refusal:updated":
+      return void to.emit("refusal:updated", change.refusal);
   }
 }

@@ -5,7 +5,8 @@ import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
 import { db, kind } from "./db.ts";
 import { headerCondition, searchConditions } from "./dialect.ts";
-import { toCaptureView, toSummary } from "./views.ts";
+import { clearRefusals } from "./refusals.ts";
+import { forwardOutcome, toCaptureView, toSummary } from "./views.ts";
 
 /**
  * Reading and deleting captures (the capture writer stores them). Lists run newest first in
@@ -16,7 +17,9 @@ import { toCaptureView, toSummary } from "./views.ts";
 const summarySelect = {
   id: true, seq: true, binId: true, method: true, path: true, query: true, contentType: true,
   bodySize: true, remoteAddress: true, receivedAt: true, response: true, deliveryId: true, duplicateOf: true, bodySha256: true,
-} as const;
+  // The latest forward, for the summary's `forward`.
+  attempts: { where: { kind: "forward" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { status: true, error: true, url: true, createdAt: true } },
+} satisfies Prisma.CaptureSelect;
 
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
   const prisma = await db();
@@ -26,12 +29,13 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
   )} ORDER BY "seq" DESC LIMIT ${query.limit + 1}`;
   const page = found.slice(0, query.limit);
   const rows = await prisma.capture.findMany({ where: { id: { in: page.map((r) => r.id) } }, orderBy: { seq: "desc" }, select: summarySelect });
+  const items = rows.map((row) => toSummary(row, forwardOutcome(row.attempts)));
   const nextCursor = found.length > query.limit ? String(page[page.length - 1].seq) : null;
   const filtered = query.method !== undefined || query.q !== undefined || query.header !== undefined;
-  if (!filtered || query.cursor !== undefined) return { items: rows.map(toSummary), nextCursor };
+  if (!filtered || query.cursor !== undefined) return { items, nextCursor };
   // A filtered list says how many match in all, so the inspector can show "N of M".
   const matching = nextCursor === null ? page.length : await countMatching(binId, query);
-  return { items: rows.map(toSummary), nextCursor, matching };
+  return { items, nextCursor, matching };
 }
 
 async function countMatching(binId: string, query: ListCapturesQuery): Promise<number> {
@@ -131,7 +135,7 @@ export async function deleteCapture(binId: string, id: string): Promise<void> {
 
 export async function clearCaptures(binId: string): Promise<void> {
   const prisma = await db();
-  await prisma.capture.deleteMany({ where: { binId } });
+  await Promise.all([prisma.capture.deleteMany({ where: { binId } }), clearRefusals(binId)]);
   reportChange({ type: "bin:cleared", binId });
 }
 
