@@ -107,21 +107,17 @@ export class CaptureWriter {
   }
 }
 
-/**
- * Inserts rows in one transaction that first advances the capture counter: its row lock makes
- * concurrent writers (other instances on PostgreSQL) take their `seq` range in commit order.
- */
+/** Inserts rows, numbering them in commit order (see dialect.ts). */
 async function insert(rows: StoredCapture[]) {
   const prisma = await db();
-  const take = prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
   if (kind === "postgresql") {
-    const [[counter]] = await prisma.$transaction([take, prisma.$executeRaw(insertCaptures(kind, rows))]);
-    return numberRows(rows, Number(counter.value));
+    const numbered = await prisma.$queryRaw<{ seq: bigint | number }[]>(insertCaptures(kind, rows));
+    return numberRows(rows, Math.max(...numbered.map((r) => Number(r.seq))));
   }
   // SQLite has one writer, this one (one process per file, one writer per process), so the counter
-  // and the INSERT need no transaction around them: that saves two round trips a batch. A failed
-  // INSERT leaves a gap in `seq`, which ordering does not mind.
-  const [counter] = await take;
+  // and the INSERT need no transaction around them. A failed INSERT leaves a gap in `seq`, which
+  // ordering does not mind.
+  const [counter] = await prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
   numberRows(rows, Number(counter.value));
   await prisma.$executeRaw(insertCaptures(kind, rows));
 }

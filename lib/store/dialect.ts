@@ -60,14 +60,15 @@ export function nextSeq(n: number): Prisma.Sql {
 }
 
 /**
- * One multi-row INSERT for a batch of captures, run right after nextSeq. On PostgreSQL it is in the
- * same transaction, and row i of n takes `seq` = counter − (n − 1 − i); on SQLite the rows carry
- * the `seq` the writer gave them from nextSeq's answer. Raw SQL through Prisma skips its query compiler,
- * which otherwise costs more than the write itself on the capture path (see bench/); values are
- * written in the forms Prisma itself uses, so Prisma reads them back as if it had written them.
+ * One multi-row INSERT for a batch of captures. On PostgreSQL it advances the capture counter in the
+ * same statement (row i of n takes `seq` = counter − (n − 1 − i)), and the counter's row lock, held
+ * to commit, makes instances take their `seq` ranges in commit order; it answers the rows' `seq`.
+ * On SQLite the rows carry the `seq` the writer took from nextSeq. Raw SQL through Prisma skips its
+ * query compiler, which otherwise costs more than the write itself on the capture path (see bench/);
+ * values are written in the forms Prisma itself uses, so Prisma reads them back as if it had written them.
  */
 export function insertCaptures(kind: DatabaseKind, rows: StoredCapture[]): Prisma.Sql {
-  const counter = Prisma.sql`(SELECT "value" FROM "Counter" WHERE "name" = 'capture')`;
+  const counter = Prisma.sql`(SELECT "value" FROM "counter")`;
   const values = rows.map((r, i) => {
     const headers = JSON.stringify(r.headers);
     // Prisma's SQLite adapter stores DateTime as ISO 8601 with an explicit +00:00 offset.
@@ -81,6 +82,8 @@ export function insertCaptures(kind: DatabaseKind, rows: StoredCapture[]): Prism
     return Prisma.sql`(${r.id}, ${seq}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${headersSql}, ${r.body}, ${r.bodySize},
       ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${responseSql}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${r.duplicateOf})`;
   });
-  return Prisma.sql`INSERT INTO "Capture" ("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
+  const insert = Prisma.sql`INSERT INTO "Capture" ("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
     "contentType", "remoteAddress", "httpVersion", "receivedAt", "response", "responseStatus", "deliveryId", "bodySha256", "duplicateOf") VALUES ${Prisma.join(values)}`;
+  if (kind !== "postgresql") return insert;
+  return Prisma.sql`WITH "counter" AS (${nextSeq(rows.length)}) ${insert} RETURNING "seq"`;
 }
