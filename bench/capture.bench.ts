@@ -18,6 +18,21 @@ const bigBin = Number(process.env.BENCH_BIG_BIN ?? 200_000);
 const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(1000) }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const TICKS_PER_S = 100;
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_S) * 1000;
+}
+
+/** Runs a load against `pid`'s server; answers its result and the server's CPU time per answered request, in µs. */
+async function withCpu(pid: number, run: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
+  const before = cpuMsOf(pid);
+  const result = await run();
+  return [result, ((cpuMsOf(pid) - before) * 1000) / Math.max(1, result.requests)];
+}
+
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -34,12 +49,12 @@ async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, 
   }
 }
 
-async function bareBaseline(): Promise<LoadResult> {
+async function bareBaseline(): Promise<[LoadResult, number]> {
   const child = spawn(process.execPath, ["bench/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve) => child.stdout!.on("data", (d) => resolve(Number(/:(\d+)/.exec(String(d))![1]))));
   try {
     await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds: 1, body });
-    return await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds, body });
+    return await withCpu(child.pid!, () => load(`http://127.0.0.1:${port}/b/x`, { connections, seconds, body }));
   } finally {
     child.kill("SIGTERM");
   }
@@ -99,15 +114,16 @@ async function searchIndexed(file: string) {
   }
 }
 
-async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string, baseline: LoadResult) {
+async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string, [baseline, bareCpu]: [LoadResult, number]) {
   console.log(`\n== ${label}`);
   let server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000", ...env });
   await sleep(2000);
   const idle = rssOf(server.pid);
   const bin = await createBin(server);
   await load(bin.captureUrl, { connections, seconds: 1, body });
-  const [empty, peak] = await withPeakRss(server.pid, () => load(bin.captureUrl, { connections, seconds, body }));
+  const [[empty, cpu], peak] = await withPeakRss(server.pid, () => withCpu(server.pid, () => load(bin.captureUrl, { connections, seconds, body })));
   console.log(`capture, empty bin    ${fmt(empty)}  ratio ${(empty.rps / baseline.rps).toFixed(3)}  p99 ×${(empty.p99 / baseline.p99).toFixed(1)} bare`);
+  console.log(`server CPU            ${cpu.toFixed(0)} µs per capture, bare ${bareCpu.toFixed(0)} µs per request: ratio ${(bareCpu / cpu).toFixed(3)}`);
   const repeats = await createBin(server);
   const delivered = await load(repeats.captureUrl, { connections, seconds, body, headers: { "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
   console.log(`one delivery id, ×N   ${fmt(delivered)}  ratio ${(delivered.rps / baseline.rps).toFixed(3)}`);
@@ -152,7 +168,7 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
 }
 
 const baseline = await bareBaseline();
-console.log(`bare node:http        ${fmt(baseline)}`);
+console.log(`bare node:http        ${fmt(baseline[0])}`);
 await measure("SQLite", {}, (s) => `file:${s.dbFile}`, baseline);
 if (process.env.BENCH_POSTGRES !== "0") {
   const postgres = await startPostgres();

@@ -1,9 +1,6 @@
-import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/events.ts";
+import type { CaptureSummary } from "../schemas/capture.ts";
 import type { StoreChange } from "../store/changes.ts";
-
-/** Each bin's subscribers share one room. */
-export const room = (binId: string) => `bin:${binId}`;
+import { emitCaptureHere, room, type LiveServer } from "./share.ts";
 
 function binOf(change: StoreChange): string {
   if (change.type === "capture:stored") return change.capture.binId;
@@ -14,15 +11,18 @@ function binOf(change: StoreChange): string {
 /**
  * The one place that emits live events: each store change becomes the event(s) SPEC.md names, in its
  * bin's room. Socket.IO encodes an event before it looks for receivers, so a change in a room nobody
- * here watches is dropped first, unless the rooms are `shared` with other instances (PostgreSQL).
+ * here watches is dropped first, unless other instances share the rooms (PostgreSQL): then `share`
+ * carries new captures to them in batches (share.ts), and the rarer changes go through the adapter.
  */
-export function broadcast(io: Server<ClientToServerEvents, ServerToClientEvents>, change: StoreChange, shared: boolean): void {
+export function broadcast(io: LiveServer, change: StoreChange, share?: (capture: CaptureSummary) => void): void {
+  if (change.type === "capture:stored") {
+    emitCaptureHere(io, change.capture);
+    return share?.(change.capture);
+  }
   const binRoom = room(binOf(change));
-  if (!shared && !io.sockets.adapter.rooms.has(binRoom)) return;
+  if (!share && !io.sockets.adapter.rooms.has(binRoom)) return;
   const to = io.to(binRoom);
   switch (change.type) {
-    case "capture:stored":
-      return void to.emit("capture:new", change.capture);
     case "captures:deleted":
       for (const id of change.ids) to.emit("capture:deleted", { binId: change.binId, id });
       return;

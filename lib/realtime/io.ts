@@ -6,19 +6,20 @@ import { SubscribeSchema, type ClientToServerEvents, type ServerToClientEvents, 
 import { findBin } from "../store/bins.ts";
 import { onChange } from "../store/changes.ts";
 import { kind } from "../store/db.ts";
-import { broadcast, room } from "./broadcast.ts";
+import { broadcast } from "./broadcast.ts";
+import { room, shareCaptures, type LiveServer } from "./share.ts";
 import { shareThroughPostgres } from "./postgres-adapter.ts";
 
 /** The live stream: Socket.IO on the app's port, one room per bin, fed by the store's change feed. */
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Attaches the process's one Socket.IO server to the HTTP server and subscribes it to the change feed. */
 export async function attachRealtime(httpServer: HttpServer): Promise<LiveServer> {
   return single("io", async () => {
     const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
-    if (kind === "postgresql") await shareThroughPostgres(io);
+    const shared = kind === "postgresql";
+    if (shared) await shareThroughPostgres(io);
     io.on("connection", (socket) => {
       socket.on("bin:subscribe", (payload, ack) => void subscribe(socket, payload, answerer(ack)));
       socket.on("bin:unsubscribe", (payload, ack) => {
@@ -28,7 +29,8 @@ export async function attachRealtime(httpServer: HttpServer): Promise<LiveServer
         answerer(ack)({ ok: true });
       });
     });
-    onChange((change) => broadcast(io, change, kind === "postgresql"));
+    const share = shared ? shareCaptures(io) : undefined;
+    onChange((change) => broadcast(io, change, share));
     return io;
   });
 }
