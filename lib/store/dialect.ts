@@ -14,7 +14,10 @@ export function searchConditions(kind: DatabaseKind, q: string): Prisma.Sql {
   if (kind === "postgresql") {
     // encode(…, 'escape') turns any bytes into text the same way for body and needle.
     const needle = Prisma.sql`lower(encode(convert_to(${q}, 'UTF8'), 'escape'))`;
-    return Prisma.sql`((lower("path" || E'\\n' || "query") LIKE ${containing(Prisma.sql`lower(${q})`)} OR lower(encode("body", 'escape')) LIKE ${containing(needle)})
+    // A literal, as in the indexes' definitions, so the planner can match them.
+    const bound = Prisma.raw(String(INDEXED_BODY_BYTES));
+    return Prisma.sql`((lower("path" || E'\\n' || "query") LIKE ${containing(Prisma.sql`lower(${q})`)} OR "bodySize" > ${bound}
+        OR (CASE WHEN "bodySize" <= ${bound} THEN lower(encode("body", 'escape')) ELSE '' END) LIKE ${containing(needle)})
       AND (strpos(lower("path"), lower(${q})) > 0 OR strpos(lower("query"), lower(${q})) > 0
       OR position(convert_to(${q}, 'UTF8') in "body") > 0
       OR strpos(lower(encode("body", 'escape')), ${needle}) > 0))`;
@@ -24,6 +27,12 @@ export function searchConditions(kind: DatabaseKind, q: string): Prisma.Sql {
   return Prisma.sql`(${candidates} AND (instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
     OR instr("body", CAST(${q} AS BLOB)) > 0 OR instr(lower(CAST("body" AS TEXT)), lower(${q})) > 0))`;
 }
+
+/**
+ * Bodies the trigram index holds. Indexing costs about a microsecond per byte, on the event loop
+ * for SQLite and in the INSERT for PostgreSQL, so a larger body stays out of it and is always scanned.
+ */
+export const INDEXED_BODY_BYTES = 16 * 1024;
 
 /** A header named `name` (any case) whose value contains `value` (any case; "" matches all). */
 export function headerCondition(kind: DatabaseKind, name: string, value: string): Prisma.Sql {
@@ -45,12 +54,13 @@ function containing(text: Prisma.Sql): Prisma.Sql {
 
 /**
  * Captures the SQLite trigram index may hold `terms` in `column` (FTS5 phrases, any case), or not yet
- * indexed. A term the index cannot look up (under three characters, or with a NUL) narrows nothing.
+ * indexed, or with a body too large to index. A term the index cannot look up (under three characters, or with a NUL) narrows nothing.
  */
 function sqliteCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
   const phrases = terms.filter((t) => [...t].length >= 3 && !t.includes("\0")).map((t) => `"${t.replaceAll('"', '""')}"`);
   if (phrases.length === 0) return Prisma.sql`1`;
-  return Prisma.sql`("seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search')
+  const unindexed = column === "text" ? Prisma.sql` OR "bodySize" > ${INDEXED_BODY_BYTES}` : Prisma.empty;
+  return Prisma.sql`("seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search')${unindexed}
     OR "seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${phrases.join(" AND ")})`}))`;
 }
 

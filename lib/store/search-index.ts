@@ -1,5 +1,6 @@
 import { single } from "../runtime/services.ts";
 import { db, kind } from "./db.ts";
+import { INDEXED_BODY_BYTES } from "./dialect.ts";
 
 /**
  * Keeps SQLite's trigram index of captures (the search_index migration) up with what is committed.
@@ -10,8 +11,10 @@ import { db, kind } from "./db.ts";
  */
 
 const IDLE_MS = 250;
-// Rows per statement: small enough that one chunk holds the event loop for a few milliseconds.
+// Rows and body bytes per statement: small enough that one chunk holds the event loop for a few
+// milliseconds (indexing costs about a microsecond per byte).
 const CHUNK = 16;
+const CHUNK_BYTES = INDEXED_BODY_BYTES;
 
 export class SearchIndexer {
   private lastCapture = 0;
@@ -51,13 +54,18 @@ export class SearchIndexer {
       return true;
     }
     // One writer per SQLite file assigns `seq` in commit order, so nothing commits below the mark later.
-    const next = await prisma.$queryRaw<{ seq: bigint | number }[]>`SELECT "seq" FROM "Capture"
+    const next = await prisma.$queryRaw<{ seq: bigint | number; bodySize: number }[]>`SELECT "seq", "bodySize" FROM "Capture"
       WHERE "seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search') ORDER BY "seq" LIMIT ${CHUNK}`;
     if (next.length === 0) return false;
-    const [lo, hi] = [next[0].seq, next[next.length - 1].seq];
+    const indexed = (row: { bodySize: number }) => (row.bodySize <= INDEXED_BODY_BYTES ? row.bodySize : 0);
+    let n = 1;
+    for (let bytes = indexed(next[0]); n < next.length && bytes + indexed(next[n]) <= CHUNK_BYTES; n++) bytes += indexed(next[n]);
+    const [lo, hi] = [next[0].seq, next[n - 1].seq];
+    // A body too large to index is left out (searches scan it); its path, query and headers are in.
     await prisma.$transaction([
       prisma.$executeRaw`INSERT INTO "CaptureSearch" ("rowid", "text", "headers")
-        SELECT "seq", "path" || char(10) || "query" || char(10) || "body", "headers" FROM "Capture" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
+        SELECT "seq", "path" || char(10) || "query" || char(10) || (CASE WHEN "bodySize" <= ${INDEXED_BODY_BYTES} THEN "body" ELSE '' END), "headers"
+        FROM "Capture" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
       prisma.$executeRaw`UPDATE "Counter" SET "value" = ${hi} WHERE "name" = 'search'`,
     ]);
     return true;
