@@ -1,6 +1,7 @@
 import { notFound } from "../http/errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import type { CaptureFilter, CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import type { HeaderPairs } from "../schemas/common.ts";
 import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
 import { db, kind } from "./db.ts";
@@ -83,23 +84,30 @@ export async function getCapture(binId: string, id: string) {
 
 export async function getCaptureBody(binId: string, id: string) {
   const capture = await findCapture(binId, id);
-  return { bytes: Buffer.from(capture.body), contentType: capture.contentType };
+  return { bytes: Buffer.from(capture.body), contentType: capture.contentType, headers: capture.headers as HeaderPairs };
 }
 
-/** Full captures of a bin, newest first, a page at a time so an export never holds a whole bin. */
-export async function* capturePages(binId: string, ids?: string[], pageSize = 20) {
+/**
+ * Full captures of a bin, newest first, a page at a time so an export never holds a whole bin;
+ * `filter` narrows them as it narrows the list.
+ */
+export async function* capturePages(binId: string, ids?: string[], pageSize = 20, filter: CaptureFilter = {}) {
   const prisma = await db();
+  const filtered = Object.values(filter).some((v) => v !== undefined);
   let cursor: bigint | undefined;
   for (;;) {
+    // Filtered, a page of the list (its SQL filters) names the captures to load.
+    const listed = filtered ? (await listCaptures(binId, { ...filter, limit: pageSize, cursor })).items : undefined;
+    if (listed?.length === 0) return;
     const rows = await prisma.capture.findMany({
-      where: { binId, id: { in: ids }, seq: { lt: cursor } },
+      where: { binId, seq: { lt: cursor }, AND: [{ id: { in: ids } }, { id: { in: listed?.map((c) => c.id) } }] },
       include: { attempts: { orderBy: { createdAt: "desc" } } },
       orderBy: { seq: "desc" },
       take: pageSize,
     });
-    if (rows.length === 0) return;
-    yield rows.map(toCaptureView);
-    cursor = rows[rows.length - 1].seq;
+    if (rows.length === 0 && !listed) return;
+    if (rows.length > 0) yield rows.map(toCaptureView);
+    cursor = listed ? BigInt(listed[listed.length - 1].seq) : rows[rows.length - 1].seq;
   }
 }
 
