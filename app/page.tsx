@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CreateBinForm } from "@/components/CreateBinForm.tsx";
 import { RecentBins } from "@/components/RecentBins.tsx";
 
@@ -11,6 +12,9 @@ export default function Home() {
       </p>
       <CreateBinForm />
       <RecentBins />
+      <Link href="/bins" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300" data-testid="your-bins-link">
+        Your bins
+      </Link>
     </main>
   );
 }

@@ -24,18 +24,18 @@ const DECODERS: Record<string, Decoder> = { gzip: gunzipAsync, "x-gzip": gunzipA
 const isTooLarge = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "ERR_BUFFER_TOO_LARGE";
 
 /** `codings` as Content-Encoding lists them (first applied first); undone last to first. */
-export async function decodeBody(bytes: Buffer, codings: string[], limit: number): Promise<Buffer> {
+export async function decodeContent(bytes: Buffer, codings: string[], limit: number): Promise<Buffer> {
   let out = bytes;
   for (const coding of [...codings].reverse()) {
     const decoder = DECODERS[coding];
-    if (!decoder) throw new ApiError("undecodable_body", `Hookjar cannot decode the content coding "${coding}" (it decodes gzip, deflate and br).`);
+    if (!decoder) throw new ApiError("undecodable_body", `Cannot decode the content coding "${coding}": Hookjar decodes gzip, deflate and br.`);
     try {
       out = await decoder(out, { maxOutputLength: limit });
     } catch (error) {
       if (isTooLarge(error)) {
-        throw new ApiError("decoded_too_large", `The body is too large to decode: it expands past the limit of ${formatBytes(limit)}. The raw encoded bytes are unchanged.`, { limit });
+        throw new ApiError("decoded_too_large", `Too large to decode: the body expands past the limit of ${formatBytes(limit)} (${limit} bytes). The raw encoded bytes are kept as sent.`, { limit });
       }
-      throw new ApiError("undecodable_body", `The body is not valid ${coding} data (${(error as Error).message}). The raw encoded bytes are unchanged.`);
+      throw new ApiError("undecodable_body", `Cannot decode: the body is not valid ${coding} data (${(error as Error).message}). The raw encoded bytes are kept as sent.`);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { binRoute, methods, parse, queryParams } from "@/lib/http/route.ts";
-import { decodeBody } from "@/lib/http/content-decoding.ts";
+import { decodeContent } from "@/lib/http/content-decoding.ts";
 import { config } from "@/lib/runtime/config.ts";
 import { BodyQuerySchema } from "@/lib/schemas/capture.ts";
 import { getCaptureBody } from "@/lib/store/captures.ts";
@@ -13,7 +13,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     const { download, decode } = parse(BodyQuerySchema, queryParams(request), "query");
     const { bytes, contentType, headers } = await getCaptureBody(id, rid);
     const codings = decode ? contentCodings(headers) : null;
-    const body = codings ? await decodeBody(bytes, codings, config.MAX_BODY_BYTES) : bytes;
+    const body = codings ? await decodeContent(bytes, codings, config.MAX_BODY_BYTES) : bytes;
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": contentType ?? "application/octet-stream",
