@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { axeProblems } from "../helpers/axe.ts";
 import { ARTIFACTS, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
@@ -13,7 +13,6 @@ import { createBin } from "../helpers/server.ts";
  */
 const CAP = 20;
 const e2e = serverAndBrowser({ MAX_CAPTURES_PER_BIN: String(CAP) });
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -56,18 +55,6 @@ async function shot(page: Page, name: string, width: number) {
 async function live(page: Page, url: string) {
   await page.goto(url);
   await page.waitForSelector("[data-testid=connection][data-state=live]", { timeout: 15_000 });
-}
-
-/** axe-core's findings that are serious or critical, as "rule: target" lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ["violations"] });
-  });
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.failureSummary}`));
 }
 
 describe("screens", () => {
