@@ -24,10 +24,10 @@ export function KnownBinList({ bins }: { bins: KnownBin[] }) {
               {" · "}
               {bin.lastActivity ? (
                 <time dateTime={bin.lastActivity} title={bin.lastActivity}>
-                  last {timeAgo(bin.lastActivity, now)}
+                  last capture {timeAgo(bin.lastActivity, now)}
                 </time>
               ) : (
-                "nothing yet"
+                "none yet"
               )}
             </span>
           </Link>

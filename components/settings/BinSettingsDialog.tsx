@@ -12,6 +12,7 @@ import { exportUrl, fetchBinDetail } from "./api.ts";
 import { DeleteBinDialog } from "./DeleteBinDialog.tsx";
 import { RenameForm } from "./RenameForm.tsx";
 import { ResponseForm } from "./ResponseForm.tsx";
+import { SettingsDocument } from "./SettingsDocument.tsx";
 import { BUTTON } from "./styles.ts";
 
 type Props = {
@@ -21,7 +22,8 @@ type Props = {
   /** The list's current filters: the export can take only what they match. */
   filter: CaptureFilter;
   gone: boolean;
-  onRenamed: (name: string | null) => void;
+  /** The bin's name may have changed (renamed, or a settings file imported). */
+  onRenamed: () => void;
   onClose: () => void;
 };
 
@@ -30,9 +32,12 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
   const [detail, setDetail] = useState<BinDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // An imported settings file changes every part: the bin is loaded again and each part starts afresh.
+  const [version, setVersion] = useState(0);
   useEffect(() => {
+    setDetail(null);
     fetchBinDetail(binId).then(setDetail, (e: Error) => setError(e.message));
-  }, [binId]);
+  }, [binId, version]);
 
   return (
     <Modal label="Bin settings" onClose={onClose} testId="settings-dialog" className="mx-auto my-4 w-[min(42rem,calc(100%-1rem))] rounded-lg">
@@ -67,6 +72,16 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
             </Section>
             <Section title="Export" testId="settings-export">
               <ExportLinks binId={binId} filter={filter} />
+            </Section>
+            <Section title="Settings file" testId="settings-document">
+              <SettingsDocument
+                binId={binId}
+                disabled={gone}
+                onImported={() => {
+                  setVersion((v) => v + 1);
+                  onRenamed();
+                }}
+              />
             </Section>
             <Section title="Clear or delete" testId="settings-danger">
               <div className="flex flex-wrap items-center gap-2">

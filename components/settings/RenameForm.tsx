@@ -5,7 +5,7 @@ import { renameBin } from "./api.ts";
 import { INPUT, LABEL, PRIMARY } from "./styles.ts";
 
 /** The bin's name (up to 80 characters; empty removes it). */
-export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: string; initial: string | null; disabled: boolean; onRenamed: (name: string | null) => void }) {
+export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: string; initial: string | null; disabled: boolean; onRenamed: () => void }) {
   const [name, setName] = useState(initial ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +19,7 @@ export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: str
         setBusy(true);
         try {
           await renameBin(binId, name);
-          onRenamed(name.trim() || null);
+          onRenamed();
         } catch (err) {
           setError((err as Error).message);
         }

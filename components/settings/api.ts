@@ -14,7 +14,7 @@ export async function fetchBinDetail(binId: string): Promise<BinDetail> {
 /** An empty name removes it. */
 export async function renameBin(binId: string, name: string): Promise<void> {
   const body = JSON.stringify({ name: name.trim() || null });
-  await ok(await fetch(`${binUrl(binId)}/settings`, { method: "PUT", headers: JSON_HEADERS, body }));
+  await ok(await fetch(settingsUrl(binId), { method: "PUT", headers: JSON_HEADERS, body }));
 }
 
 /** Sets (or with null, clears) what senders get back. `response` is sent as typed: the API validates it. */
@@ -32,4 +32,11 @@ export function exportUrl(binId: string, format: "har" | "json", filter: Capture
   const query = new URLSearchParams({ format });
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
   return `${binUrl(binId)}/export?${query}`;
+}
+
+export const settingsUrl = (binId: string) => `${binUrl(binId)}/settings`;
+
+/** Applies a settings document (as exported from a bin); the API validates it whole before changing anything. */
+export async function importSettings(binId: string, document: string): Promise<void> {
+  await ok(await fetch(settingsUrl(binId), { method: "PUT", headers: JSON_HEADERS, body: document }));
 }

@@ -112,6 +112,30 @@ describe("bin settings panel", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it("downloads the settings file and imports it into another bin, refusing a bad one inline", async () => {
+    const source = await createBin(e2e.server, { name: "Mock source" });
+    const response = { status: 202, headers: [["X-From", "file"]], body: "queued", delayMs: 0 };
+    await fetch(`${e2e.server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(response) });
+    const target = await createBin(e2e.server);
+    const { page, errors } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, source.inspectUrl);
+    await openSettings(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=settings-download]")]);
+    const document = readFileSync((await download.path())!, "utf8");
+    expect(JSON.parse(document)).toMatchObject({ name: "Mock source", response, forward: null, rules: [] });
+
+    await openInspector(page, target.inspectUrl);
+    await openSettings(page);
+    await page.setInputFiles("[data-testid=settings-import]", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"response":{"status":42}}') });
+    expect(await page.textContent("[data-testid=settings-import-error]")).toContain("response.status");
+    await page.setInputFiles("[data-testid=settings-import]", { name: "mock.json", mimeType: "application/json", buffer: Buffer.from(document) });
+    await page.waitForSelector("[data-testid=response-current]:has-text('Senders get 202')");
+    expect(await page.inputValue("[data-testid=settings-name]")).toBe("Mock source");
+    const detail = await (await fetch(`${e2e.server.url}/api/bins/${target.id}`)).json();
+    expect(detail).toMatchObject({ name: "Mock source", response });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("shows a private bin's share link and the phone layout", async () => {
     const bin = await createBin(e2e.server, { name: "Secret hooks", private: true });
     await capture(bin.captureUrl, "{}");
