@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { HomeLink } from "@/components/HomeLink.tsx";
 import { CreateBinForm } from "@/components/CreateBinForm.tsx";
 import { YourBins } from "@/components/bins/YourBins.tsx";
 import { ThemeToggle } from "@/components/ThemeToggle.tsx";
@@ -10,9 +10,7 @@ export default function YourBinsPage() {
   return (
     <div className="min-h-screen">
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
-        <Link href="/" className="text-base font-bold tracking-tight">
-          Hookjar
-        </Link>
+        <HomeLink />
         <span className="ml-auto">
           <ThemeToggle />
         </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { HomeLink } from "@/components/HomeLink.tsx";
 import { CopyButton } from "@/components/CopyButton.tsx";
 import { RulesButton } from "@/components/rules/RulesDialog.tsx";
 import { ThemeToggle } from "@/components/ThemeToggle.tsx";
@@ -42,9 +43,7 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
       <div className="order-1 flex min-w-0 items-center gap-2">
-        <Link href="/" className="text-base font-bold tracking-tight">
-          Hookjar
-        </Link>
+        <HomeLink />
         <Link href="/bins" className="text-xs font-medium whitespace-nowrap text-indigo-700 hover:underline dark:text-indigo-300" data-testid="your-bins-link">
           Your bins
         </Link>
