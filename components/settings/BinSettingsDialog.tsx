@@ -40,7 +40,7 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
   }, [binId, version]);
 
   return (
-    <Modal label="Bin settings" onClose={onClose} testId="settings-dialog" className="mx-auto my-4 w-[min(42rem,calc(100%-1rem))] rounded-lg">
+    <Modal label="Bin settings" onClose={onClose} testId="settings-dialog" className="mx-auto my-4 w-[min(42rem,calc(100%-1rem))] overflow-hidden rounded-lg">
       <div className="max-h-[calc(100dvh-2rem)] overflow-y-auto">
         <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-950">
           <h2 className="text-base font-semibold">Bin settings</h2>

@@ -27,7 +27,8 @@ export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: str
       }}
     >
       <label className={`${LABEL} min-w-0 flex-1`}>
-        Name
+        {/* The section's title says "Name" already. */}
+        <span className="sr-only">Bin name</span>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Unnamed" className={`${INPUT} font-sans text-sm`} data-testid="settings-name" data-autofocus />
       </label>
       <button type="submit" className={PRIMARY} disabled={disabled || busy} data-testid="settings-rename">

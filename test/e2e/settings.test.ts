@@ -36,6 +36,7 @@ describe("bin settings panel", () => {
     expect(await focusInside(page, "settings-dialog")).toBe(true);
     expect(await page.textContent("[data-testid=settings-limits]")).toMatch(/2 of 500[\s\S]*7 days[\s\S]*120 captures a minute/);
     expect(await axeProblems(page)).toEqual([]);
+    await shotBoth(page, "settings-open", "[data-testid=settings-dialog]");
     await page.keyboard.press("Escape");
     await page.waitForSelector("[data-testid=settings-dialog]", { state: "detached" });
 
@@ -90,6 +91,7 @@ describe("bin settings panel", () => {
     expect(captures.map((c: { id: string }) => c.id)).toEqual([second]);
     expect(first).not.toBe(second);
 
+    await shotBoth(page, "settings-bottom", "[data-testid=settings-danger]");
     // Delete: only once the name is typed; then the API says 404 and the page says deleted.
     await page.click("[data-testid=delete-bin]");
     await page.waitForSelector("[data-testid=delete-dialog]");
@@ -154,11 +156,12 @@ describe("bin settings panel", () => {
   }, 60_000);
 });
 
-/** The open dialog at laptop width, then at phone width (the same page, resized). */
+/** The page at laptop width, then at phone width (the same page, resized), with `visible` in view. */
 async function shotBoth(page: Page, name: string, visible: string) {
   for (const [width, height] of [[1280, 800], [390, 844]] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForSelector(visible, { state: "visible" });
+    await page.$eval(visible, (el) => el.scrollIntoView({ block: "nearest" }));
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`) });
   }
