@@ -31,9 +31,6 @@ export function withoutHopByHop(headers: HeaderPairs): HeaderPairs {
   });
 }
 
-/** The codings a body can be decoded from, as `Content-Encoding` lists them (applied first to last). */
-export const DECODABLE_CODINGS = ["gzip", "x-gzip", "deflate", "br"] as const;
-
 /**
  * The content codings of a message, in the order they were applied (`identity` left out), or
  * null when it has none. Several headers add up, as RFC 9110 §5.3 combines repeated fields.
