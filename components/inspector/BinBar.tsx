@@ -70,7 +70,8 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
           {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
         </button>
         <RulesButton binId={binId} capture={selected} disabled={gone} />
-        <ForwardSettings binId={binId} initial={forward} disabled={gone} />
+        {/* Remounted when the settings panel changed the target, so it shows the new one. */}
+        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled}` : "none"} binId={binId} initial={forward} disabled={gone} />
         <ClearBinButton binId={binId} disabled={!canClear || gone} />
         <NotifyToggle />
         <BinSettingsButton binId={binId} shareUrl={shareUrl} filter={filter} gone={gone} />

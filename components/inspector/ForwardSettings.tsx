@@ -8,7 +8,7 @@ import { saveForward } from "./api.ts";
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /** Auto-forward: every new capture of the bin is sent on to this URL, after its sender is answered. */
-export function ForwardSettings({ binId, initial, disabled = false }: { binId: string; initial: Forward | null; disabled?: boolean }) {
+export function ForwardSettings({ binId, initial, disabled = false, onSaved }: { binId: string; initial: Forward | null; disabled?: boolean; onSaved?: (forward: Forward | null) => void }) {
   const [forward, setForward] = useState(initial);
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState(initial?.url ?? "");
@@ -20,6 +20,7 @@ export function ForwardSettings({ binId, initial, disabled = false }: { binId: s
     try {
       await saveForward(binId, next);
       setForward(next);
+      onSaved?.(next);
       setOpen(false);
     } catch (e) {
       setError((e as Error).message);

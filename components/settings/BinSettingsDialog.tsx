@@ -22,13 +22,13 @@ type Props = {
   /** The list's current filters: the export can take only what they match. */
   filter: CaptureFilter;
   gone: boolean;
-  /** The bin's name may have changed (renamed, or a settings file imported). */
-  onRenamed: () => void;
+  /** The bin changed in a way the page shows (name, forward target): its data is reloaded. */
+  onChanged: () => void;
   onClose: () => void;
 };
 
 /** Everything about the bin itself, each part through its REST route, loaded fresh when opened. */
-export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, onClose }: Props) {
+export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, onClose }: Props) {
   const [detail, setDetail] = useState<BinDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -53,7 +53,7 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
         {detail && (
           <>
             <Section title="Name">
-              <RenameForm binId={binId} initial={detail.name} disabled={gone} onRenamed={onRenamed} />
+              <RenameForm binId={binId} initial={detail.name} disabled={gone} onRenamed={onChanged} />
             </Section>
             <Section title="Who can watch">
               <Sharing detail={detail} shareUrl={shareUrl} />
@@ -63,8 +63,16 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
             </Section>
             <Section title="Auto-forward">
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-                <span>{detail.forward?.enabled ? `New captures are sent on to ${detail.forward.url}.` : "New captures are not forwarded."}</span>
-                <ForwardSettings binId={binId} initial={detail.forward} disabled={gone} />
+                <span data-testid="settings-forward">{detail.forward?.enabled ? `New captures are sent on to ${detail.forward.url}.` : "New captures are not forwarded."}</span>
+                <ForwardSettings
+                  binId={binId}
+                  initial={detail.forward}
+                  disabled={gone}
+                  onSaved={(forward) => {
+                    setDetail({ ...detail, forward });
+                    onChanged();
+                  }}
+                />
               </div>
             </Section>
             <Section title="Limits" testId="settings-limits">
@@ -79,7 +87,7 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onRenamed, on
                 disabled={gone}
                 onImported={() => {
                   setVersion((v) => v + 1);
-                  onRenamed();
+                  onChanged();
                 }}
               />
             </Section>

@@ -138,7 +138,7 @@ describe("bin settings panel", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it("shows a private bin's share link and the phone layout", async () => {
+  it("shows a private bin's share link, the phone layout, and sets auto-forward from the panel", async () => {
     const bin = await createBin(e2e.server, { name: "Secret hooks", private: true });
     await capture(bin.captureUrl, "{}");
     const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -152,6 +152,16 @@ describe("bin settings panel", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-private-390.png") });
     await page.$eval("[data-testid=settings-response]", (el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-response-390.png") });
+
+    // Auto-forward is the inspector's own control, opened from the panel; the header follows it.
+    await page.click("[data-testid=settings-dialog] [data-testid=forward-toggle]");
+    await page.fill("#forward-url", "http://127.0.0.1:8123/hooks");
+    await page.click("[data-testid=forward-save]");
+    await page.waitForSelector("[data-testid=settings-forward]:has-text('sent on to http://127.0.0.1:8123/hooks')");
+    await page.waitForSelector("[data-testid=settings-dialog]", { state: "visible" });
+    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${bin.viewToken}` } })).json()).forward).toEqual({ url: "http://127.0.0.1:8123/hooks", enabled: true });
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("header [data-testid=forward-toggle]:has-text('127.0.0.1:8123')");
     await context.close();
   }, 60_000);
 });
