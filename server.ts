@@ -16,8 +16,10 @@ import { metrics } from "./lib/runtime/metrics.ts";
 import { captureWriter } from "./lib/store/capture-writer.ts";
 import { db } from "./lib/store/db.ts";
 import { migrate } from "./lib/store/migrate.ts";
+import { flushRefusals } from "./lib/store/refusals.ts";
 import { provisionBins } from "./lib/store/provision.ts";
 import { startRetention } from "./lib/store/retention.ts";
+import { searchIndexer } from "./lib/store/search-index.ts";
 
 // One listener: captures, /healthz and /metrics are answered here from the raw request (byte-exact,
 // and several times faster than a route handler); Socket.IO shares the port; everything else is Next's.
@@ -79,6 +81,8 @@ const io = await attachRealtime(server).catch(cannotStart);
 metrics().gauges.writeQueueDepth = () => captureWriter().depth;
 metrics().gauges.sockets = () => io.engine.clientsCount;
 const stopRetention = startRetention(config.RETENTION_DAYS);
+// Captures committed before this start (or before an upgrade added the index) get indexed now.
+searchIndexer().poke();
 
 server.once("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") cannotStart(new Error(`port ${config.PORT} on ${config.HOST} is already in use (another Hookjar, or another program). Stop it or set PORT.`));
@@ -119,6 +123,7 @@ async function shutdown(signal: string) {
   const answerBy = Date.now() + ANSWER_GRACE_MS;
   while (inFlight.size && Date.now() < answerBy) await new Promise((r) => setTimeout(r, 25));
   await captureWriter().drained();
+  await flushRefusals();
   await stopForwarding(FORWARD_GRACE_MS);
   stopRetention();
   clearInterval(sweep);

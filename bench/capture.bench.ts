@@ -1,59 +1,165 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createBin, startServer } from "../test/helpers/server.ts";
+import { request } from "node:http";
+import Database from "better-sqlite3";
+import { io } from "socket.io-client";
+import { startPostgres } from "../test/helpers/postgres.ts";
+import { createBin, startServer, type TestServer } from "../test/helpers/server.ts";
 import { load, type LoadResult } from "./load.ts";
+import { prefill } from "./prefill.ts";
 
-// Capture throughput, reported as a ratio against a bare Node server measured in the same run
-// (same machine, same load generator): the bare server is the ceiling the capture path can reach.
+// `npm run bench`: the capture path against a bare node:http server measured in the same run (each in
+// its own process, the same autocannon load), then a large bin's reads, memory and push latency, on
+// SQLite and on PostgreSQL. Figures are ratios and times printed for the README, never asserted.
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(2000) }));
-
-async function bareBaseline(): Promise<LoadResult> {
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((r) => bare.listen(0, "127.0.0.1", r));
-  const { port } = bare.address() as AddressInfo;
-  try {
-    return await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds, body });
-  } finally {
-    bare.close();
-  }
-}
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const bigBin = Number(process.env.BENCH_BIG_BIN ?? 200_000);
+const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(1000) }));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const fmt = (r: LoadResult) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.requests} requests, ${r.errors} errors)`;
+/** Runs `work` while sampling the process's resident memory; answers the work's result and the peak. */
+async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
+  let peak = rssOf(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 100);
+  try {
+    return [await work(), peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
 
-const baseline = await bareBaseline();
-const server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000" });
-try {
+async function bareBaseline(): Promise<LoadResult> {
+  const child = spawn(process.execPath, ["bench/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve) => child.stdout!.on("data", (d) => resolve(Number(/:(\d+)/.exec(String(d))![1]))));
+  try {
+    await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds: 1, body });
+    return await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds, body });
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.requests} ok, ${r.errors} errors)`;
+
+/** Median of `runs` timings of one GET, and the response size. */
+async function timeGet(url: string, runs = 7): Promise<{ ms: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const res = await fetch(url);
+    bytes = (await res.arrayBuffer()).byteLength;
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(runs / 2)], bytes };
+}
+
+/** capture:new delivery time to one subscriber: from the request's first byte to the event, at `rate`/s. */
+async function pushLatency(server: TestServer, rate: number, total: number): Promise<{ p50: number; p99: number; missed: number }> {
+  const bin = await createBin(server);
+  const socket = io(server.url, { transports: ["websocket"] });
+  await new Promise<void>((resolve) => socket.emit("bin:subscribe", { binId: bin.id }, () => resolve()));
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  socket.on("capture:new", (c: { path: string }) => {
+    const at = sent.get(c.path);
+    if (at !== undefined) latencies.push(performance.now() - at);
+  });
+  const url = new URL(bin.captureUrl);
+  for (let i = 0; i < total; i++) {
+    const path = `/p${i}`;
+    sent.set(path, performance.now());
+    request({ host: url.hostname, port: url.port, path: `${url.pathname}${path}`, method: "POST", headers: { "content-type": "application/json" } }, (res) => res.resume()).end(body);
+    await sleep(1000 / rate);
+  }
+  await sleep(1000);
+  socket.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), missed: total - latencies.length };
+}
+
+/** Waits until a SQLite file's search index reaches its newest capture. */
+async function searchIndexed(file: string) {
+  const sqlite = new Database(file, { readonly: true });
+  const done = sqlite.prepare(`SELECT (SELECT "value" FROM "Counter" WHERE "name" = 'search') >= (SELECT MAX("seq") FROM "Capture") AS done`);
+  try {
+    while (!(done.get() as { done: number }).done) await sleep(250);
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string, baseline: LoadResult) {
+  console.log(`\n== ${label}`);
+  let server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000", ...env });
+  await sleep(2000);
+  const idle = rssOf(server.pid);
   const bin = await createBin(server);
   await load(bin.captureUrl, { connections, seconds: 1, body });
-  const rssBefore = rssOf(server.pid);
-  const capture = await load(bin.captureUrl, { connections, seconds, body });
-  const rssAfter = rssOf(server.pid);
-  const stored = (await (await fetch(`${server.url}/api/bins/${bin.id}`)).json()).requestCount;
-  // Every capture a repeat of one delivery: each write batch looks its first capture up.
+  const [empty, peak] = await withPeakRss(server.pid, () => load(bin.captureUrl, { connections, seconds, body }));
+  console.log(`capture, empty bin    ${fmt(empty)}  ratio ${(empty.rps / baseline.rps).toFixed(3)}  p99 ×${(empty.p99 / baseline.p99).toFixed(1)} bare`);
   const repeats = await createBin(server);
   const delivered = await load(repeats.captureUrl, { connections, seconds, body, headers: { "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
-  console.log(`bare node server      ${fmt(baseline)}`);
-  console.log(`hookjar capture path  ${fmt(capture)}`);
-  console.log(`ratio capture/bare    ${(capture.rps / baseline.rps).toFixed(3)}`);
-  console.log(`with a delivery id    ${fmt(delivered)}  ratio ${(delivered.rps / baseline.rps).toFixed(3)}`);
-  console.log(`captures stored       ${stored} (answered 200: ${capture.requests - capture.errors} + warm-up)`);
-  console.log(`server RSS            ${rssBefore.toFixed(0)} MiB → ${rssAfter.toFixed(0)} MiB`);
-} finally {
-  await server.stop();
+  console.log(`one delivery id, ×N   ${fmt(delivered)}  ratio ${(delivered.rps / baseline.rps).toFixed(3)}`);
+  console.log(`server RSS            idle ${idle.toFixed(0)} MiB, peak under load ${peak.toFixed(0)} MiB`);
+
+  const stored = (await (await fetch(`${server.url}/api/bins/${bin.id}`)).json()).requestCount as number;
+  const url = databaseUrl(server);
+  await server.stop(true);
+  await prefill(url, bin.id, Math.max(0, bigBin - stored));
+  const before = server.url;
+  server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000", ...env }, server.dbFile);
+  const captureUrl = bin.captureUrl.replace(before, server.url);
+  try {
+    await load(captureUrl, { connections, seconds: 1, body });
+    const big = await load(captureUrl, { connections, seconds, body });
+    console.log(`capture, ${bigBin} bin  ${fmt(big)}  ${((big.rps / empty.rps) * 100).toFixed(0)} % of the empty bin's rate`);
+    if (url.startsWith("file:")) {
+      // SQLite indexes for search in idle time: a search meanwhile scans what is not indexed yet.
+      const started = performance.now();
+      await searchIndexed(url.slice("file:".length));
+      console.log(`search index built     ${bigBin} captures in ${((performance.now() - started) / 1000).toFixed(1)} s (after the load stopped)`);
+    }
+    const api = `${server.url}/api/bins/${bin.id}`;
+    const page = await timeGet(`${api}/requests`);
+    const search = await timeGet(`${api}/requests?q=NEEDLE-12000`);
+    const header = await timeGet(`${api}/requests?header=${encodeURIComponent("X-Marker: m5000")}`);
+    console.log(`first page            ${page.ms.toFixed(1)} ms`);
+    console.log(`text search (q=)      ${search.ms.toFixed(1)} ms`);
+    console.log(`header filter         ${header.ms.toFixed(1)} ms`);
+    for (const format of ["json", "har"]) {
+      const before = rssOf(server.pid);
+      const [exported, peakExport] = await withPeakRss(server.pid, () => timeGet(`${api}/export?format=${format}`, 1));
+      console.log(
+        `export ${format.padEnd(4)}           ${(exported.bytes / 1e6).toFixed(0)} MB in ${(exported.ms / 1000).toFixed(1)} s = ${(exported.bytes / 1e6 / (exported.ms / 1000)).toFixed(0)} MB/s, RSS ${before.toFixed(0)} → ${peakExport.toFixed(0)} MiB`,
+      );
+    }
+    const push = await pushLatency(server, 1000, 5000);
+    console.log(`capture:new push      p50 ${push.p50.toFixed(1)} ms  p99 ${push.p99.toFixed(1)} ms at 1,000/s, one subscriber (${push.missed} missed)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+const baseline = await bareBaseline();
+console.log(`bare node:http        ${fmt(baseline)}`);
+await measure("SQLite", {}, (s) => `file:${s.dbFile}`, baseline);
+if (process.env.BENCH_POSTGRES !== "0") {
+  const postgres = await startPostgres();
+  try {
+    postgres.createDatabase("bench");
+    await measure("PostgreSQL", { DATABASE_URL: postgres.url("bench") }, () => postgres.url("bench"), baseline);
+  } finally {
+    postgres.stop();
+  }
 }

@@ -117,4 +117,35 @@ describe("auto-forward", () => {
     expect(await attemptsOf(bin.id, first)).toEqual([]);
     expect(await attemptsOf(bin.id, second)).toEqual([]);
   });
+
+  it("marks a failed forward on its capture and on the bin, until a later forward succeeds", async () => {
+    const bin = await createBin(server);
+    const down = `http://127.0.0.1:${await closedPort()}/down`;
+    await setForward(bin.id, { url: down, enabled: true });
+    const failed = JSON.parse((await rawRequest(`${bin.captureUrl}/one`, { method: "POST", body: "1" })).body.toString()).id;
+    const summary = async (id: string) =>
+      ((await getJson(`${server.url}/api/bins/${bin.id}/requests`)).body.items as any[]).find((c) => c.id === id);
+    const failure = { ok: false, status: null, error: expect.stringMatching(/refused/), url: `${down}/one`, at: expect.any(String) };
+    expect(await until(() => summary(failed).then((c) => c.forward), 10_000, "the failed forward")).toEqual(failure);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/requests/${failed}`)).body.forward).toEqual(failure);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.lastForward).toEqual(failure);
+
+    await setForward(bin.id, { url: `${echo.url}/up`, enabled: true });
+    const delivered = JSON.parse((await rawRequest(`${bin.captureUrl}/two`, { method: "POST", body: "2" })).body.toString()).id;
+    const success = { ok: true, status: 201, error: null, url: `${echo.url}/up/two`, at: expect.any(String) };
+    expect(await until(() => summary(delivered).then((c) => c.forward), 10_000, "the forward")).toEqual(success);
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.lastForward).toEqual(success);
+    // Each capture keeps its own outcome.
+    expect((await summary(failed)).forward).toEqual(failure);
+  });
+
+  it("answers lastForward null for a bin that never forwarded, and documents both fields", async () => {
+    const bin = await createBin(server);
+    await rawRequest(bin.captureUrl, { method: "POST" });
+    expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.lastForward).toBeNull();
+    expect((await getJson(`${server.url}/api/bins/${bin.id}/requests`)).body.items[0].forward).toBeNull();
+    const { schemas } = (await getJson(`${server.url}/api/openapi.json`)).body.components;
+    expect(schemas.BinDetail.required).toContain("lastForward");
+    expect(schemas.CapturePage.properties.items.items.required).toContain("forward");
+  });
 });

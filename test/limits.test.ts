@@ -40,6 +40,20 @@ describe("limits", () => {
     socket.close();
   });
 
+  it("keeps the cap after deletions and a clear, however the bin got to its count", async () => {
+    server = await startServer({ MAX_CAPTURES_PER_BIN: "5" });
+    const bin = await createBin(server);
+    for (let i = 0; i < 4; i++) await send(`${bin.captureUrl}/a${i}`);
+    const [newest] = (await getJson(`${server.url}/api/bins/${bin.id}/requests?limit=1`)).body.items;
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${newest.id}`, { method: "DELETE" })).status).toBe(204);
+    // 3 left: two more fit under the cap, the third prunes the oldest.
+    for (let i = 0; i < 3; i++) await send(`${bin.captureUrl}/b${i}`);
+    expect(await paths(server, bin.id)).toEqual(["/b2", "/b1", "/b0", "/a2", "/a1"]);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE" })).status).toBe(204);
+    for (let i = 0; i < 7; i++) await send(`${bin.captureUrl}/c${i}`);
+    expect(await paths(server, bin.id)).toEqual(["/c6", "/c5", "/c4", "/c3", "/c2"]);
+  });
+
   it("answers 429 with Retry-After past RATE_LIMIT_PER_MIN, per bin, storing nothing", async () => {
     server = await startServer({ RATE_LIMIT_PER_MIN: "3" });
     const bin = await createBin(server);

@@ -141,4 +141,26 @@ describe("PostgreSQL, the per-bin rate limit across instances", () => {
     expect(JSON.parse(refusal!.body.toString())).toMatchObject({ error: "rate_limited", message: expect.any(String) });
     expect(Number(refusal!.headers["retry-after"])).toBeGreaterThan(0);
   });
+
+  it("counts refused requests on either instance into the bin's one row per reason and minute, live on both", async () => {
+    const bin = await createBin(c);
+    const watcher = io(d.url, { transports: ["websocket"], forceNew: true });
+    const counts = new Map<string, number>();
+    watcher.on("refusal:updated", (row: { id: string; binId: string; count: number }) => row.binId === bin.id && counts.set(row.id, row.count));
+    try {
+      expect(await watcher.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+      const statuses = [];
+      for (let i = 0; i < 11; i++) statuses.push((await rawRequest(`${(i % 2 ? d : c).url}/b/${bin.id}/r${i}`, { method: "POST" })).status);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+      const listed = async () => (await getJson(`${c.url}/api/bins/${bin.id}/refusals`)).body.items as { reason: string; count: number }[];
+      await until(async () => (await listed()).reduce((n, r) => n + r.count, 0) === 6, 5000, "six refusals counted");
+      const rows = await listed();
+      // One row per minute the requests spanned, whichever instance refused them.
+      expect(rows.length).toBeLessThanOrEqual(2);
+      expect(rows.every((r) => r.reason === "rate_limited")).toBe(true);
+      await until(() => [...counts.values()].reduce((n, c) => n + c, 0) === 6, 5000, "the live counts");
+    } finally {
+      watcher.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { timeAgo } from "@/components/time.ts";
 import { DuplicateMarker } from "@/components/duplicates/DuplicateMarker.tsx";
 import { SignatureBadge } from "@/components/signature/SignatureBadge.tsx";
 import { AnswerChip } from "./AnswerChip.tsx";
+import { ForwardMark } from "./ForwardMark.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 
 export const ROW_HEIGHT = 44;
@@ -46,6 +47,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
         <SignatureBadge binId={capture.binId} captureId={capture.id} />
         <DuplicateMarker capture={capture} />
         <AnswerChip capture={capture} />
+        <ForwardMark capture={capture} />
         {/* Server and browser clocks differ by the time it took to load the page. */}
         <time dateTime={capture.receivedAt} title={capture.receivedAt} suppressHydrationWarning>
           {timeAgo(capture.receivedAt, now)}

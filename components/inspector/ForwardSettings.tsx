@@ -3,9 +3,14 @@
 import { useState } from "react";
 import { Modal } from "@/components/Modal.tsx";
 import type { Forward } from "@/lib/schemas/bin.ts";
+import { localTimestamp } from "@/components/time.ts";
 import { saveForward } from "./api.ts";
+import { forwardProblem } from "./ForwardMark.tsx";
+import { useForwardHealthContext } from "./forwardHealth.ts";
 
-const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+const SHAPE = "rounded-md border px-2.5 py-1 text-xs font-medium whitespace-nowrap";
+const BUTTON = `${SHAPE} border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`;
+const FAILING = `${SHAPE} border-rose-400 bg-rose-50 text-rose-800 hover:bg-rose-100 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200 dark:hover:bg-rose-900`;
 
 /** Auto-forward: every new capture of the bin is sent on to this URL, after its sender is answered. */
 export function ForwardSettings({ binId, initial, disabled = false, onSaved }: { binId: string; initial: Forward | null; disabled?: boolean; onSaved?: (forward: Forward | null) => void }) {
@@ -14,6 +19,10 @@ export function ForwardSettings({ binId, initial, disabled = false, onSaved }: {
   const [url, setUrl] = useState(initial?.url ?? "");
   const [error, setError] = useState<string | null>(null);
   const active = forward?.enabled ? forward : null;
+  // The latest forward failed (a later success clears it): the control says so, with the error.
+  const { last } = useForwardHealthContext();
+  const failing = active && last && !last.ok ? last : null;
+  const failure = failing ? `The last forward, to ${new URL(failing.url).host}, failed: ${forwardProblem(failing)}` : undefined;
 
   async function save(next: Forward | null) {
     setError(null);
@@ -29,8 +38,20 @@ export function ForwardSettings({ binId, initial, disabled = false, onSaved }: {
 
   return (
     <>
-      <button type="button" onClick={() => setOpen(!open)} disabled={disabled} className={`${BUTTON} disabled:opacity-40`} data-testid="forward-toggle" aria-expanded={open} aria-haspopup="dialog">
+      <button
+        type="button"
+        onClick={() => setOpen(!open)}
+        disabled={disabled}
+        className={`${failing ? FAILING : BUTTON} disabled:opacity-40`}
+        data-testid="forward-toggle"
+        data-failing={failing ? true : undefined}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        title={failure}
+      >
+        {failing && <span aria-hidden="true">⚠ </span>}
         {active ? <>Forwarding → <span className="font-mono">{new URL(active.url).host}</span></> : "Auto-forward"}
+        {failing && <span className="sr-only">, failing: {forwardProblem(failing)}</span>}
       </button>
       {open && (
         <Modal label="Auto-forward" onClose={() => setOpen(false)} className="mx-auto mt-16 w-[min(28rem,calc(100%-2rem))] rounded-lg">
@@ -56,6 +77,11 @@ export function ForwardSettings({ binId, initial, disabled = false, onSaved }: {
             onChange={(e) => setUrl(e.target.value)}
             className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
           />
+          {failing && (
+            <p data-testid="forward-failure" className="rounded border border-rose-300 bg-rose-50 px-2 py-1 text-xs break-words text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
+              The last forward failed ({localTimestamp(failing.at)}): {forwardProblem(failing)}. Sent to <span className="font-mono break-all">{failing.url}</span>.
+            </p>
+          )}
           {error && <p role="alert" className="text-xs text-rose-600">{error}</p>}
           <div className="flex flex-wrap justify-end gap-2">
             <button type="button" className={BUTTON} onClick={() => setOpen(false)}>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
-import type { CaptureFilter, CapturePage } from "@/lib/schemas/capture.ts";
+import type { CaptureFilter, CapturePage, ForwardOutcome } from "@/lib/schemas/capture.ts";
+import type { RefusalView } from "@/lib/schemas/refusal.ts";
 import { toCurl } from "@/components/inspector/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
@@ -18,8 +19,11 @@ import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
 import { EmptyState } from "./EmptyState.tsx";
 import { FilterBar } from "./FilterBar.tsx";
+import { ForwardHealthContext, useForwardHealth } from "./forwardHealth.ts";
+import { RefusedStrip } from "./RefusedStrip.tsx";
 import { useCapture } from "./useCapture.ts";
 import { useLiveBin, type Counts } from "./useLiveBin.ts";
+import { useRefusals } from "./useRefusals.ts";
 import { useShortcuts } from "./useShortcuts.ts";
 
 export type InspectorBin = {
@@ -30,6 +34,8 @@ export type InspectorBin = {
   /** A private bin's view token (the share link carries it too), for the cURL body download. */
   viewToken: string | null;
   forward: Forward | null;
+  /** How the bin's latest auto-forward went when the page loaded. */
+  lastForward: ForwardOutcome | null;
   requestCount: number;
   limits: BinDetail["limits"];
 };
@@ -38,7 +44,7 @@ export type InspectorBin = {
  * The live inspector of one bin: captures on the left, the selected one on the right. On a phone
  * it is one column: the list, a tap opens the capture, "Back" returns to the list.
  */
-export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: CapturePage }) {
+export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: InspectorBin; firstPage: CapturePage; refusals: RefusalView[] }) {
   // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
   const reloadRef = useRef<(captureId: string) => void>(() => {});
   const onAttempt = useCallback((captureId: string) => reloadRef.current(captureId), []);
@@ -48,7 +54,9 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   // Remounting the filter bar empties its fields.
   const [filterReset, setFilterReset] = useState(0);
   const filtering = Object.keys(filter).length > 0;
-  const { state, dispatch, connection, counts, loadOlder, loadingOlder } = useLiveBin(bin.id, firstPage, onAttempt, filter, bin.requestCount);
+  const { state, dispatch, connection, counts, loadOlder, loadingOlder, socket } = useLiveBin(bin.id, firstPage, onAttempt, filter, bin.requestCount);
+  const refusals = useRefusals(bin.id, firstRefusals, socket, connection);
+  const forwardHealth = useForwardHealth(bin.id, bin.lastForward, socket);
   const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
   reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
@@ -110,6 +118,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
   const empty = state.items.length === 0;
   return (
     <InspectorBinContext.Provider value={context}>
+    <ForwardHealthContext.Provider value={forwardHealth}>
       <div className="flex h-dvh min-w-0 flex-col">
         <BinBar
           binId={bin.id}
@@ -144,6 +153,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
             <CountBar counts={counts} filtering={filtering} limits={bin.limits} unread={state.unread.size} onClearFilters={clearFilters} onJump={() => dispatch({ type: "jumpedToNewest" })}>
               <DuplicatesToggle items={state.items} only={duplicatesOnly} onChange={setDuplicatesOnly} />
             </CountBar>
+            <RefusedStrip rows={refusals} />
             {empty && !filtering && !state.held.length && !gone ? (
               // On a phone the detail pane is hidden: the first steps show in the list's place.
               <>
@@ -219,6 +229,7 @@ export function Inspector({ bin, firstPage }: { bin: InspectorBin; firstPage: Ca
           </div>
         )}
       </div>
+    </ForwardHealthContext.Provider>
     </InspectorBinContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
 import type { EncodedBody } from "@/lib/schemas/common.ts";
 import { toEncodedBody } from "@/lib/wire/bytes.ts";
+import type { RefusalList, RefusalView } from "@/lib/schemas/refusal.ts";
 
 /** The inspector's calls to the REST API (SPEC.md). */
 
@@ -26,6 +27,12 @@ export async function fetchBinTotal(binId: string): Promise<number | null> {
   const res = await fetch(`/api/bins/${encodeURIComponent(binId)}`, { cache: "no-store" });
   if (res.status === 404) return null;
   return ((await (await ok(res)).json()) as BinDetail).requestCount;
+}
+
+/** The requests the bin refused (too large, rate limited), one row per reason and minute. */
+export async function fetchRefusals(binId: string): Promise<RefusalView[]> {
+  const res = await fetch(`/api/bins/${encodeURIComponent(binId)}/refusals`, { cache: "no-store" });
+  return ((await (await ok(res)).json()) as RefusalList).items;
 }
 
 /** A capture, or null when it no longer exists. */

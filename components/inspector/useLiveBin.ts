@@ -10,6 +10,7 @@ import { fetchBinTotal, fetchCapturePage } from "./api.ts";
 import { initialState, inspectorReducer, type InspectorState } from "./state.ts";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "gone" | "denied";
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const FRESH_MS = 2000;
 const PAGE = 200;
@@ -31,6 +32,8 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   const [connection, setConnection] = useState<Connection>("connecting");
   const [counts, setCounts] = useState<Counts>({ total: initialTotal, matching: null });
   const [loadingOlder, setLoadingOlder] = useState(false);
+  // For hooks that follow more of the bin's events on the same connection.
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
   const loadingRef = useRef(false);
   const stateRef = useRef<InspectorState>(state);
   stateRef.current = state;
@@ -55,7 +58,8 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
   }, []);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    const socket: LiveSocket = io({ reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    setSocket(socket);
     let alive = true;
     const binGone = () => {
       setConnection("gone");
@@ -227,5 +231,5 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     }
   }, [binId]);
 
-  return { state, dispatch, connection, counts, loadOlder, loadingOlder };
+  return { state, dispatch, connection, counts, loadOlder, loadingOlder, socket };
 }

@@ -12,6 +12,7 @@ import { kind } from "../store/db.ts";
 import { headerPairs } from "../wire/headers.ts";
 import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./answer.ts";
 import { readBody } from "./body.ts";
+import { keepRefusal } from "./refusal.ts";
 import { RateLimiter, SharedRateLimiter, type RateLimit } from "./rate-limit.ts";
 import { parseCaptureTarget } from "./target.ts";
 
@@ -42,7 +43,9 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
   } catch (error) {
     if (res.headersSent) return void res.destroy();
     req.resume();
-    refuseCapture(res, error, parseCaptureTarget(req.url ?? "/").binId ?? undefined);
+    const { binId, path } = parseCaptureTarget(req.url ?? "/");
+    refuseCapture(res, error, binId ?? undefined);
+    if (binId) keepRefusal(req, error, binId, path);
   }
 }
 

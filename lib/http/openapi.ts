@@ -3,6 +3,7 @@ import { BinDetailSchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, 
 import { RuleListSchema, RulesSchema } from "../schemas/rules.ts";
 import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
+import { RefusalListSchema } from "../schemas/refusal.ts";
 import { ResendRequestSchema, ResendResultSchema } from "../schemas/resend.ts";
 import { VerifyRequestSchema, VerifyResultSchema } from "../schemas/signature.ts";
 
@@ -136,6 +137,15 @@ export function openApiDocument(origin: string) {
         }),
         delete: operation({ id: "clearBin", tag: "Captures", summary: "Clear the bin", ok: done, errors: binErrors, secured: true }),
       },
+      "/api/bins/{id}/refusals": {
+        parameters: [binId],
+        get: operation({
+          id: "listRefusals", tag: "Captures",
+          summary: "Requests the bin refused (413 too large, 429 rate limited), without bodies: one row per reason and minute with a count, newest first",
+          ok: { "200": { description: "The bin's latest refusal rows (at most 100); live as the `refusal:updated` event", ...json("RefusalList") } },
+          errors: binErrors, secured: true,
+        }),
+      },
       "/api/bins/{id}/requests/{rid}": {
         parameters: [binId, captureId],
         get: operation({ id: "getCapture", tag: "Captures", summary: "Get a capture", ok: { "200": { description: "The capture", ...json("Capture") } }, errors: binErrors, secured: true }),
@@ -239,6 +249,7 @@ export function openApiDocument(origin: string) {
         BinSettings: schema(BinSettingsSchema),
         Capture: schema(CaptureSchema),
         CapturePage: schema(CapturePageSchema),
+        RefusalList: schema(RefusalListSchema),
         ResendRequest: schema(ResendRequestSchema),
         ResendResult: schema(ResendResultSchema),
         VerifyRequest: schema(VerifyRequestSchema),

@@ -28,7 +28,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<LiveServer
         answerer(ack)({ ok: true });
       });
     });
-    onChange((change) => broadcast(io, change));
+    onChange((change) => broadcast(io, change, kind === "postgresql"));
     return io;
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
+import { ForwardOutcomeSchema } from "./capture.ts";
 import { RulesSchema } from "./rules.ts";
 
 export const CreateBinSchema = z.object({
@@ -42,6 +43,7 @@ export const BinDetailSchema = BinSchema.extend({
   requestCount: z.number().int(),
   response: CustomResponseSchema.nullable(),
   forward: ForwardSchema.nullable(),
+  lastForward: ForwardOutcomeSchema.nullable().describe("How the bin's latest auto-forward went (of the captures it still holds); null when none"),
   private: z.boolean(),
   limits: z
     .object({

@@ -2,6 +2,16 @@ import { z } from "zod";
 import { EncodedBodySchema, HeaderPairsSchema, IsoDateSchema } from "./common.ts";
 import { CaptureResponseSchema } from "./rules.ts";
 
+/** How the latest auto-forward went: of one capture (on its summary), or of the bin (on BinDetail). */
+export const ForwardOutcomeSchema = z.object({
+  ok: z.boolean().describe("The target answered with a status below 400"),
+  status: z.number().int().nullable().describe("The target's status; null when it did not answer (or the forward was not sent)"),
+  error: z.string().nullable().describe("Why it got no answer, or was not sent; null when it answered"),
+  url: z.string().describe("Where it was sent"),
+  at: IsoDateSchema,
+});
+export type ForwardOutcome = z.infer<typeof ForwardOutcomeSchema>;
+
 export const CaptureSummarySchema = z.object({
   id: z.string(),
   seq: z.number().int().positive().describe("Commit order across all instances: lists run newest first by it"),
@@ -17,6 +27,7 @@ export const CaptureSummarySchema = z.object({
   deliveryId: z.string().nullable().describe("The provider's delivery or event id (X-GitHub-Delivery, webhook-id, svix-id, evt_…), or null"),
   duplicateOf: z.string().nullable().describe("The id of the bin's earliest capture with the same deliveryId, when this one repeats it"),
   bodySha256: z.string().describe("Hex SHA-256 of the raw body bytes"),
+  forward: ForwardOutcomeSchema.nullable().describe("The latest auto-forward of this capture; null when it was not forwarded (yet)"),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummarySchema>;
 
@@ -33,6 +44,12 @@ export const AttemptSchema = z.object({
   request: z.object({ headers: HeaderPairsSchema, body: EncodedBodySchema }),
 });
 export type AttemptView = z.infer<typeof AttemptSchema>;
+
+/** A forward attempt's outcome, as summaries and the bin carry it (the inspector derives it from live attempts alike). */
+export function forwardOutcomeOf(attempt: Pick<AttemptView, "status" | "error" | "url" | "createdAt">): ForwardOutcome {
+  const { status, error, url } = attempt;
+  return { ok: error === null && status !== null && status < 400, status, error, url, at: attempt.createdAt };
+}
 
 export const CaptureSchema = CaptureSummarySchema.extend({
   headers: HeaderPairsSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AttemptSchema, CaptureSummarySchema, type CaptureSummary } from "./capture.ts";
+import { RefusalSchema, type RefusalView } from "./refusal.ts";
 
 /**
  * The live stream's contract (SPEC.md, "Live stream"): every Socket.IO event with its payload
@@ -31,6 +32,7 @@ export const serverEventSchemas = {
   "capture:attempt": CaptureAttemptEventSchema,
   "bin:cleared": BinEventSchema,
   "bin:deleted": BinEventSchema,
+  "refusal:updated": RefusalSchema,
 } as const;
 
 export interface ServerToClientEvents {
@@ -39,6 +41,8 @@ export interface ServerToClientEvents {
   "capture:attempt": (event: CaptureAttemptEvent) => void;
   "bin:cleared": (event: BinEvent) => void;
   "bin:deleted": (event: BinEvent) => void;
+  /** The bin's refused requests of one reason and minute, counted so far (sent after each write, not per request). */
+  "refusal:updated": (refusal: RefusalView) => void;
 }
 
 export interface ClientToServerEvents {

@@ -2,7 +2,8 @@ import { newSortableId } from "../runtime/ids.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
-import { toAttemptView } from "./views.ts";
+import type { ForwardOutcome } from "../schemas/capture.ts";
+import { forwardOutcome, toAttemptView } from "./views.ts";
 
 /** Attempts: each resend or auto-forward of a capture, with what was sent and what came back. */
 
@@ -25,4 +26,15 @@ export async function recordAttempt(data: NewAttempt): Promise<void> {
     include: { capture: { select: { binId: true } } },
   });
   reportChange({ type: "attempt:recorded", binId: capture.binId, captureId: data.captureId, attempt: toAttemptView(attempt) });
+}
+
+/** How the bin's latest auto-forward went, among the captures it still holds; null when none was forwarded. */
+export async function lastForward(binId: string): Promise<ForwardOutcome | null> {
+  const prisma = await db();
+  const latest = await prisma.attempt.findFirst({
+    where: { kind: "forward", capture: { binId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { status: true, error: true, url: true, createdAt: true },
+  });
+  return forwardOutcome(latest ? [latest] : []);
 }

@@ -7,6 +7,7 @@ import type { CreateBinInput, CustomResponse, Forward } from "../schemas/bin.ts"
 import { RuleSchema, type Rule, type RuleInput } from "../schemas/rules.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
+import { forgetRefusals } from "./refusals.ts";
 
 /**
  * Bins: create, find, change, delete. Functions given a bin id trust the caller to have found the
@@ -56,6 +57,8 @@ export async function countCaptures(binId: string): Promise<number> {
 
 export async function deleteBin(id: string): Promise<void> {
   const prisma = await db();
+  // Its refusal rows go by cascade; those still being counted are dropped first.
+  await forgetRefusals(id);
   const { count } = await prisma.bin.deleteMany({ where: { id } });
   binCache().delete(id);
   if (count === 0) throw notFound("bin");

@@ -3,7 +3,9 @@ import { config } from "../runtime/config.ts";
 import { newSortableId } from "../runtime/ids.ts";
 import { single } from "../runtime/services.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
+import { searchIndexer } from "./search-index.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
 import { db, kind } from "./db.ts";
@@ -97,27 +99,25 @@ export class CaptureWriter {
         }
       }
       for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
-      for (const p of batch) if (stored.includes(p.row)) p.resolve();
-      await pruneBins(new Set(stored.map((row) => row.binId)));
+      const committed = new Set(stored);
+      for (const p of batch) if (committed.has(p.row)) p.resolve();
+      await pruneBins(stored);
+      searchIndexer().poke();
     }
   }
 }
 
-/**
- * Inserts rows in one transaction that first advances the capture counter: its row lock makes
- * concurrent writers (other instances on PostgreSQL) take their `seq` range in commit order.
- */
+/** Inserts rows, numbering them in commit order (see dialect.ts). */
 async function insert(rows: StoredCapture[]) {
   const prisma = await db();
-  const take = prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
   if (kind === "postgresql") {
-    const [[counter]] = await prisma.$transaction([take, prisma.$executeRaw(insertCaptures(kind, rows))]);
-    return numberRows(rows, Number(counter.value));
+    const numbered = await prisma.$queryRaw<{ seq: bigint | number }[]>(insertCaptures(kind, rows));
+    return numberRows(rows, Math.max(...numbered.map((r) => Number(r.seq))));
   }
   // SQLite has one writer, this one (one process per file, one writer per process), so the counter
-  // and the INSERT need no transaction around them: that saves two round trips a batch. A failed
-  // INSERT leaves a gap in `seq`, which ordering does not mind.
-  const [counter] = await take;
+  // and the INSERT need no transaction around them. A failed INSERT leaves a gap in `seq`, which
+  // ordering does not mind.
+  const [counter] = await prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
   numberRows(rows, Number(counter.value));
   await prisma.$executeRaw(insertCaptures(kind, rows));
 }
@@ -158,14 +158,26 @@ async function markDuplicates(rows: StoredCapture[]) {
   }
 }
 
-/** Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. */
-async function pruneBins(binIds: Set<string>) {
+/**
+ * Keeps each bin at MAX_CAPTURES_PER_BIN by dropping its oldest captures. The bin's known count
+ * says when to look, so a bin below its cap costs nothing however large it is.
+ */
+async function pruneBins(stored: StoredCapture[]) {
+  const added = new Map<string, number>();
+  for (const row of stored) added.set(row.binId, (added.get(row.binId) ?? 0) + 1);
   const prisma = await db();
-  for (const binId of binIds) {
+  for (const [binId, n] of added) {
+    if (!((await captureCounts().afterStoring(binId, n)) > config.MAX_CAPTURES_PER_BIN)) continue;
     const gone = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "seq" <= (
       SELECT "seq" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "seq" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})
       RETURNING "id"`;
-    if (gone.length) reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+    if (gone.length === 0) {
+      // The known count was behind (another instance pruned): count afresh next time.
+      captureCounts().forget(binId);
+      continue;
+    }
+    reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+    captureCounts().set(binId, config.MAX_CAPTURES_PER_BIN);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AttemptView, CaptureSummary } from "../schemas/capture.ts";
+import type { RefusalView } from "../schemas/refusal.ts";
 import { single } from "../runtime/services.ts";
 
 /**
@@ -12,7 +13,9 @@ export type StoreChange =
   | { type: "captures:deleted"; binId: string; ids: string[]; reason: "user" | "cap" | "retention" }
   | { type: "bin:cleared"; binId: string }
   | { type: "bin:deleted"; binId: string }
-  | { type: "attempt:recorded"; binId: string; captureId: string; attempt: AttemptView };
+  | { type: "attempt:recorded"; binId: string; captureId: string; attempt: AttemptView }
+  /** A bin's aggregate of refused requests for one reason and minute, as now written. */
+  | { type: "refusal:updated"; refusal: RefusalView };
 
 export type ChangeListener = (change: StoreChange) => void;
 

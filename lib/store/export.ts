@@ -8,7 +8,7 @@ export function exportStream(binId: string, format: "har" | "json", origin: stri
     format === "har"
       ? [`{"log":{"version":"1.2","creator":{"name":"Hookjar","version":"0.1.0"},"entries":[`, "]}}"]
       : ["[", "]"];
-  const pages = capturePages(binId, ids, undefined, filter);
+  const pages = capturePages(binId, ids, filter);
   let first = true;
   let started = false;
   return new ReadableStream({

@@ -1,9 +1,10 @@
 import { config } from "../runtime/config.ts";
 import { encodeBody } from "../wire/body.ts";
-import type { Attempt, Bin, Capture } from "../generated/prisma/client.ts";
+import type { Attempt, Bin, Capture, Refusal } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
-import type { AttemptView, CaptureSummary, CaptureView } from "../schemas/capture.ts";
+import { forwardOutcomeOf, type AttemptView, type CaptureSummary, type CaptureView, type ForwardOutcome } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
+import type { RefusalReason, RefusalView } from "../schemas/refusal.ts";
 import type { CaptureResponse } from "../schemas/rules.ts";
 
 /** Database rows → the JSON shapes of the contract (SPEC.md). */
@@ -19,12 +20,13 @@ export function toBinView(bin: Bin, origin: string): BinView {
 export const forwardOf = (bin: Pick<Bin, "forwardUrl" | "forwardEnabled">): Forward | null =>
   bin.forwardUrl ? { url: bin.forwardUrl, enabled: bin.forwardEnabled } : null;
 
-export function toBinDetail(bin: Bin, origin: string, requestCount: number): BinDetail {
+export function toBinDetail(bin: Bin, origin: string, requestCount: number, lastForward: ForwardOutcome | null): BinDetail {
   return {
     ...toBinView(bin, origin),
     requestCount,
     response: (bin.response as CustomResponse | null) ?? null,
     forward: forwardOf(bin),
+    lastForward,
     private: bin.viewTokenHash !== null,
     limits: binLimits(),
   };
@@ -42,7 +44,14 @@ type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion" | "seq" | 
   response: unknown;
 };
 
-export function toSummary(c: SummaryFields): CaptureSummary {
+type ForwardFields = Pick<Attempt, "status" | "error" | "url" | "createdAt">;
+
+/** The outcome of the newest of these forward attempts (newest first), or null. */
+export const forwardOutcome = (forwards: ForwardFields[]): ForwardOutcome | null =>
+  forwards[0] ? forwardOutcomeOf({ ...forwards[0], createdAt: forwards[0].createdAt.toISOString() }) : null;
+
+/** `forward`: the capture's latest forward, if any (a capture just stored has none yet). */
+export function toSummary(c: SummaryFields, forward: ForwardOutcome | null = null): CaptureSummary {
   return {
     id: c.id,
     seq: Number(c.seq),
@@ -58,6 +67,7 @@ export function toSummary(c: SummaryFields): CaptureSummary {
     deliveryId: c.deliveryId,
     duplicateOf: c.duplicateOf,
     bodySha256: c.bodySha256,
+    forward,
   };
 }
 
@@ -77,11 +87,27 @@ export function toAttemptView(a: Attempt): AttemptView {
 
 export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView {
   return {
-    ...toSummary(c),
+    ...toSummary(c, forwardOutcome(c.attempts.filter((a) => a.kind === "forward"))),
     headers: c.headers as HeaderPairs,
     httpVersion: c.httpVersion,
     body: encodeBody(c.body),
     response: (c.response as CaptureResponse | null) ?? null,
     attempts: c.attempts.map(toAttemptView),
+  };
+}
+
+export function toRefusalView(r: Refusal): RefusalView {
+  return {
+    id: r.id,
+    binId: r.binId,
+    reason: r.reason as RefusalReason,
+    status: r.status,
+    minute: r.minute.toISOString(),
+    count: r.count,
+    method: r.method,
+    path: r.path,
+    bodySize: r.bodySize,
+    firstAt: r.firstAt.toISOString(),
+    lastAt: r.lastAt.toISOString(),
   };
 }

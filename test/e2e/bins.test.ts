@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeProblems } from "../helpers/axe.ts";
-import { ARTIFACTS, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, axeProblems, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 

@@ -3,9 +3,8 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeProblems } from "../helpers/axe.ts";
 import { gzipBomb } from "../helpers/bomb.ts";
-import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 

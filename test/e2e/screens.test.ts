@@ -2,8 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeProblems } from "../helpers/axe.ts";
-import { ARTIFACTS, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, axeProblems, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 

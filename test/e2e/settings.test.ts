@@ -3,8 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeProblems } from "../helpers/axe.ts";
-import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 

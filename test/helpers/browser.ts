@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { startServer, type TestServer } from "./server.ts";
@@ -65,4 +66,18 @@ export function tablePairs(page: Page, testId: string): Promise<[string, string]
   return page.$$eval(`[data-testid=${testId}] tr`, (rows) =>
     rows.map((r) => [r.querySelector("th")!.textContent!, r.querySelector("td")!.textContent!] as [string, string]),
   );
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's findings that are serious or critical, as "rule: target" lines. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ["violations"] });
+  });
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.failureSummary}`));
 }

@@ -6,7 +6,9 @@ import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
 import { tokenCookie, tokenMatches } from "@/lib/http/access.ts";
 import { publicOrigin } from "@/lib/http/route.ts";
 import { countCaptures, findBin } from "@/lib/store/bins.ts";
+import { lastForward } from "@/lib/store/attempts.ts";
 import { listCaptures } from "@/lib/store/captures.ts";
+import { listRefusals } from "@/lib/store/refusals.ts";
 import { binLimits, binUrls, forwardOf } from "@/lib/store/views.ts";
 
 type Props = { params: Promise<{ id: string }> };
@@ -32,11 +34,17 @@ export default async function BinPage({ params }: Props) {
   // Whoever may watch a private bin may hand it on: the share link carries the token.
   const viewToken = bin.viewTokenHash && token ? token : null;
   const shareUrl = viewToken ? `${inspectUrl}?token=${encodeURIComponent(viewToken)}` : null;
-  const [firstPage, requestCount] = await Promise.all([listCaptures(bin.id, { limit: 100 }), countCaptures(bin.id)]);
+  const [firstPage, requestCount, refusals, forwarded] = await Promise.all([
+    listCaptures(bin.id, { limit: 100 }),
+    countCaptures(bin.id),
+    listRefusals(bin.id),
+    lastForward(bin.id),
+  ]);
   return (
     <Inspector
-      bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, viewToken, forward: forwardOf(bin), requestCount, limits: binLimits() }}
+      bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, viewToken, forward: forwardOf(bin), lastForward: forwarded, requestCount, limits: binLimits() }}
       firstPage={firstPage}
+      refusals={refusals}
     />
   );
 }

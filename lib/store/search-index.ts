@@ -1,0 +1,67 @@
+import { single } from "../runtime/services.ts";
+import { db, kind } from "./db.ts";
+
+/**
+ * Keeps SQLite's trigram index of captures (the search_index migration) up with what is committed.
+ * Indexing a capture costs more than storing it, so it waits until captures have stopped arriving
+ * for IDLE_MS and then runs in small chunks, yielding between them; meanwhile a search scans what
+ * lies above the "search" counter (lib/store/dialect.ts), so it finds the same either way.
+ * PostgreSQL keeps its own trigram indexes up to date as it writes.
+ */
+
+const IDLE_MS = 250;
+// Rows per statement: small enough that one chunk holds the event loop for a few milliseconds.
+const CHUNK = 16;
+
+export class SearchIndexer {
+  private lastCapture = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  /** Called after every batch of captures (and at start): index once they stop for a while. */
+  poke(): void {
+    if (kind !== "sqlite") return;
+    this.lastCapture = Date.now();
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      this.running ??= this.run().finally(() => (this.running = null));
+    }, IDLE_MS);
+    this.timer.unref();
+  }
+
+  private async run() {
+    try {
+      while (Date.now() - this.lastCapture >= IDLE_MS && (await this.step())) await new Promise((r) => setImmediate(r));
+      if (Date.now() - this.lastCapture < IDLE_MS) this.poke();
+    } catch (error) {
+      console.error("search indexing failed; searches scan instead", error);
+    }
+  }
+
+  /** Drops one chunk of deleted captures from the index, or indexes one chunk; answers whether it did anything. */
+  private async step(): Promise<boolean> {
+    const prisma = await db();
+    const gone = await prisma.$queryRaw<{ seq: bigint | number }[]>`SELECT "seq" FROM "CaptureSearchGone" ORDER BY "seq" LIMIT ${CHUNK}`;
+    if (gone.length) {
+      const [lo, hi] = [gone[0].seq, gone[gone.length - 1].seq];
+      await prisma.$transaction([
+        prisma.$executeRaw`DELETE FROM "CaptureSearch" WHERE "rowid" IN (SELECT "seq" FROM "CaptureSearchGone" WHERE "seq" BETWEEN ${lo} AND ${hi})`,
+        prisma.$executeRaw`DELETE FROM "CaptureSearchGone" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
+      ]);
+      return true;
+    }
+    // One writer per SQLite file assigns `seq` in commit order, so nothing commits below the mark later.
+    const next = await prisma.$queryRaw<{ seq: bigint | number }[]>`SELECT "seq" FROM "Capture"
+      WHERE "seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search') ORDER BY "seq" LIMIT ${CHUNK}`;
+    if (next.length === 0) return false;
+    const [lo, hi] = [next[0].seq, next[next.length - 1].seq];
+    await prisma.$transaction([
+      prisma.$executeRaw`INSERT INTO "CaptureSearch" ("rowid", "text", "headers")
+        SELECT "seq", "path" || char(10) || "query" || char(10) || "body", "headers" FROM "Capture" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
+      prisma.$executeRaw`UPDATE "Counter" SET "value" = ${hi} WHERE "name" = 'search'`,
+    ]);
+    return true;
+  }
+}
+
+export const searchIndexer = () => single("searchIndexer", () => new SearchIndexer());
