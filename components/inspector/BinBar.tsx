@@ -73,7 +73,10 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
         {/* Remounted when the settings panel changed the target, so it shows the new one. */}
         <ForwardSettings key={forward ? `${forward.url} ${forward.enabled}` : "none"} binId={binId} initial={forward} disabled={gone} />
         <ClearBinButton binId={binId} disabled={!canClear || gone} />
-        <NotifyToggle />
+        {/* On a phone it is in the settings panel: the bar would take a fourth line. */}
+        <span className="hidden sm:contents">
+          <NotifyToggle />
+        </span>
         <BinSettingsButton binId={binId} shareUrl={shareUrl} filter={filter} gone={gone} />
       </div>
       {/* On a phone it sits on the first line, beside the name. */}

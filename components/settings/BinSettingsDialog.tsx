@@ -6,6 +6,7 @@ import { Modal } from "@/components/Modal.tsx";
 import { ClearBinButton } from "@/components/inspector/ClearBinButton.tsx";
 import { ForwardSettings } from "@/components/inspector/ForwardSettings.tsx";
 import { Section } from "@/components/inspector/Section.tsx";
+import { NotifyToggle } from "@/components/notify/NotifyToggle.tsx";
 import type { BinDetail } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
 import { exportUrl, fetchBinDetail } from "./api.ts";
@@ -73,6 +74,12 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
                     onChanged();
                   }}
                 />
+              </div>
+            </Section>
+            <Section title="Alerts in this browser">
+              <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-700 dark:text-slate-300">
+                <span>A notification and a beep when captures arrive while this tab is hidden.</span>
+                <NotifyToggle />
               </div>
             </Section>
             <Section title="Limits" testId="settings-limits">

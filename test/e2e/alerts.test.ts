@@ -101,4 +101,17 @@ describe("alerts for captures in a hidden tab", () => {
     await expect.poll(asked).toBe(1);
     await context.close();
   }, 60_000);
+
+  it("is in the settings panel on a phone, where the top bar has no room for it", async () => {
+    const bin = await createBin(e2e.server);
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await openInspector(page, bin.inspectUrl);
+    expect(await page.isVisible("header [data-testid=alerts-toggle]")).toBe(false);
+    await page.click("[data-testid=settings-toggle]");
+    await page.click("[data-testid=settings-dialog] [data-testid=alerts-toggle]");
+    expect(await page.getAttribute("[data-testid=settings-dialog] [data-testid=alerts-toggle]", "aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => localStorage.getItem("hookjar:alerts"))).toBe("on");
+    await context.close();
+  }, 60_000);
 });
