@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CreateBinForm } from "@/components/CreateBinForm.tsx";
 import { RecentBins } from "@/components/RecentBins.tsx";
 
@@ -11,6 +12,15 @@ export default function Home() {
       </p>
       <CreateBinForm />
       <RecentBins />
+      <nav className="flex gap-4 text-sm font-medium text-indigo-700 dark:text-indigo-300" aria-label="More">
+        <Link href="/bins" className="hover:underline" data-testid="your-bins-link">
+          Your bins
+        </Link>
+        {/* A plain link: the JSON document, not a page of this app. */}
+        <a href="/api/openapi.json" className="hover:underline" data-testid="openapi-link">
+          REST API (OpenAPI 3.1)
+        </a>
+      </nav>
     </main>
   );
 }

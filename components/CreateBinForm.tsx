@@ -28,7 +28,7 @@ export function CreateBinForm() {
       return;
     }
     const inspect = body.viewToken ? `/bins/${body.id}?token=${encodeURIComponent(body.viewToken)}` : `/bins/${body.id}`;
-    rememberBin({ id: body.id, name: body.name, href: inspect, createdAt: body.createdAt });
+    rememberBin({ id: body.id, name: body.name, href: inspect, createdAt: body.createdAt, ...(body.viewToken ? { token: body.viewToken } : {}) });
     router.push(inspect);
   }
 

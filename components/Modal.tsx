@@ -42,15 +42,18 @@ export function Modal({ label, onClose, children, className = "", testId }: Prop
       aria-modal="true"
       data-testid={testId}
       // Escape: React decides when the dialog goes, so the browser does not close it on its own.
+      // React passes these on to the dialogs around a nested one (BinSettingsDialog opens others):
+      // each dialog only answers its own.
       onCancel={(e) => {
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         close.current();
       }}
       // Closed by the browser anyway (a repeated Escape may not be cancelable).
-      onClose={() => close.current()}
+      onClose={(e) => e.target === e.currentTarget && close.current()}
       // Tab wraps around inside the dialog instead of leaving it for the browser's own controls.
       onKeyDown={(e) => {
-        if (e.key !== "Tab") return;
+        if (e.key !== "Tab" || (e.target as HTMLElement).closest("dialog") !== e.currentTarget) return;
         const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
         if (focusable.length === 0) return;
         const first = focusable[0];

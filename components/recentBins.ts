@@ -1,6 +1,9 @@
-/** Bins this browser created, newest first, so a user can find them again (kept in localStorage). */
+/**
+ * Bins this browser created or opened, most recent first, so a user can find them again (kept in
+ * localStorage, with a private bin's view token: the list asks the API about it with that token).
+ */
 
-export type RecentBin = { id: string; name: string | null; href: string; createdAt: string };
+export type RecentBin = { id: string; name: string | null; href: string; createdAt?: string; token?: string };
 
 const KEY = "hookjar:recent-bins";
 const MAX = 20;

@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { HomeLink } from "@/components/HomeLink.tsx";
 import { CopyButton } from "@/components/CopyButton.tsx";
 import { RulesButton } from "@/components/rules/RulesDialog.tsx";
 import { ThemeToggle } from "@/components/ThemeToggle.tsx";
-import type { CaptureView } from "@/lib/schemas/capture.ts";
-import { clearBin } from "./api.ts";
+import { BinSettingsButton } from "@/components/settings/BinSettingsButton.tsx";
+import { NotifyToggle } from "@/components/notify/NotifyToggle.tsx";
+import type { CaptureFilter, CaptureView } from "@/lib/schemas/capture.ts";
 import type { Forward } from "@/lib/schemas/bin.ts";
+import { ClearBinButton } from "./ClearBinButton.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { ForwardSettings } from "./ForwardSettings.tsx";
 import type { Connection } from "./useLiveBin.ts";
@@ -28,19 +30,22 @@ type Props = {
   onPause: (paused: boolean) => void;
   /** The capture a rule can be tested against. */
   selected: CaptureView | null;
+  /** The list's filters, for exporting what they match. */
+  filter: CaptureFilter;
 };
 
 /**
  * The top of the inspector, one row on a laptop: the bin, its capture URL, and what controls the
  * whole bin. On a phone the same parts wrap onto a few short lines, nothing wider than the screen.
  */
-export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected }: Props) {
+export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected, filter }: Props) {
   const gone = connection === "gone";
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
       <div className="order-1 flex min-w-0 items-center gap-2">
-        <Link href="/" className="text-base font-bold tracking-tight">
-          Hookjar
+        <HomeLink />
+        <Link href="/bins" className="text-xs font-medium whitespace-nowrap text-indigo-700 hover:underline dark:text-indigo-300" data-testid="your-bins-link">
+          Your bins
         </Link>
         {name && <span className="max-w-[14rem] truncate text-sm text-slate-600 dark:text-slate-400" data-testid="bin-name">/ {name}</span>}
         {shareUrl && (
@@ -65,47 +70,19 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
           {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
         </button>
         <RulesButton binId={binId} capture={selected} disabled={gone} />
-        <ForwardSettings binId={binId} initial={forward} disabled={gone} />
+        {/* Remounted when the settings panel changed the target, so it shows the new one. */}
+        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled}` : "none"} binId={binId} initial={forward} disabled={gone} />
         <ClearBinButton binId={binId} disabled={!canClear || gone} />
+        {/* On a phone it is in the settings panel: the bar would take a fourth line. */}
+        <span className="hidden sm:contents">
+          <NotifyToggle />
+        </span>
+        <BinSettingsButton binId={binId} shareUrl={shareUrl} filter={filter} gone={gone} />
       </div>
       {/* On a phone it sits on the first line, beside the name. */}
       <div className="order-2 ml-auto sm:order-3 sm:ml-0">
         <ThemeToggle />
       </div>
     </header>
-  );
-}
-
-/** Two clicks, no native dialog: clearing cannot be undone. */
-function ClearBinButton({ binId, disabled }: { binId: string; disabled: boolean }) {
-  const [armed, setArmed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function click() {
-    if (!armed) {
-      setArmed(true);
-      setTimeout(() => setArmed(false), 4000);
-      return;
-    }
-    setArmed(false);
-    await clearBin(binId).catch((e: Error) => setError(e.message));
-  }
-  // Armed, it stays white on red when hovered (the plain button's hover would turn it near-white).
-  const look = armed
-    ? "border-rose-600 bg-rose-600 text-white hover:border-rose-700 hover:bg-rose-700"
-    : "border-slate-300 text-rose-700 enabled:hover:bg-slate-100 dark:border-slate-700 dark:text-rose-400 dark:enabled:hover:bg-slate-800";
-  return (
-    <>
-      <button
-        type="button"
-        onClick={click}
-        disabled={disabled}
-        data-testid="clear-bin"
-        data-armed={armed || undefined}
-        className={`rounded-md border px-2.5 py-1 text-xs font-medium whitespace-nowrap disabled:opacity-40 ${look}`}
-      >
-        {armed ? "Click again to clear all" : "Clear bin"}
-      </button>
-      {error && <span role="alert" className="text-xs text-rose-600">{error}</span>}
-    </>
   );
 }

@@ -10,7 +10,7 @@ import type { Draft } from "@/components/resend/draft.ts";
 import { AnsweredSection } from "./AnsweredSection.tsx";
 import { SignatureSection } from "@/components/signature/SignatureSection.tsx";
 import { AttemptList } from "./AttemptList.tsx";
-import { BodyView } from "./BodyView.tsx";
+import { DecodedBodyView } from "./DecodedBodyView.tsx";
 import { DetailActions } from "./DetailActions.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 import { PairsTable } from "./PairsTable.tsx";
@@ -58,7 +58,7 @@ export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) 
         </Section>
       )}
       <Section title="Body" testId="body-section">
-        <BodyView
+        <DecodedBodyView
           key={capture.id}
           capture={capture}
           actions={capture.body.encoding === "utf8" && capture.bodySize > 0 && <CopyButton text={capture.body.data} label="Copy body" />}

@@ -4,6 +4,7 @@ import type { CaptureSummary } from "@/lib/schemas/capture.ts";
 import { timeAgo } from "@/components/time.ts";
 import { DuplicateMarker } from "@/components/duplicates/DuplicateMarker.tsx";
 import { SignatureBadge } from "@/components/signature/SignatureBadge.tsx";
+import { AnswerChip } from "./AnswerChip.tsx";
 import { ForwardMark } from "./ForwardMark.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 
@@ -45,6 +46,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
         {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
         <SignatureBadge binId={capture.binId} captureId={capture.id} />
         <DuplicateMarker capture={capture} />
+        <AnswerChip capture={capture} />
         <ForwardMark capture={capture} />
         {/* Server and browser clocks differ by the time it took to load the page. */}
         <time dateTime={capture.receivedAt} title={capture.receivedAt} suppressHydrationWarning>

@@ -13,7 +13,7 @@ const BUTTON = `${SHAPE} border-slate-300 hover:bg-slate-100 dark:border-slate-7
 const FAILING = `${SHAPE} border-rose-400 bg-rose-50 text-rose-800 hover:bg-rose-100 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200 dark:hover:bg-rose-900`;
 
 /** Auto-forward: every new capture of the bin is sent on to this URL, after its sender is answered. */
-export function ForwardSettings({ binId, initial, disabled = false }: { binId: string; initial: Forward | null; disabled?: boolean }) {
+export function ForwardSettings({ binId, initial, disabled = false, onSaved }: { binId: string; initial: Forward | null; disabled?: boolean; onSaved?: (forward: Forward | null) => void }) {
   const [forward, setForward] = useState(initial);
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState(initial?.url ?? "");
@@ -29,6 +29,7 @@ export function ForwardSettings({ binId, initial, disabled = false }: { binId: s
     try {
       await saveForward(binId, next);
       setForward(next);
+      onSaved?.(next);
       setOpen(false);
     } catch (e) {
       setError((e as Error).message);

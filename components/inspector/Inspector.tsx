@@ -11,6 +11,8 @@ import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
 import { DiffDialog } from "@/components/diff/DiffDialog.tsx";
 import { DuplicatesToggle } from "@/components/duplicates/DuplicatesToggle.tsx";
 import type { Draft } from "@/components/resend/draft.ts";
+import { useCaptureAlerts } from "@/components/notify/useCaptureAlerts.ts";
+import { rememberBin } from "@/components/recentBins.ts";
 import { BinBar } from "./BinBar.tsx";
 import { InspectorBinContext } from "./binContext.ts";
 import { CaptureDetail } from "./CaptureDetail.tsx";
@@ -103,6 +105,11 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
 
   // The tab names its bin, and how many captures came in unseen.
   const waiting = state.unread.size + state.held.length;
+  useCaptureAlerts(counts.total, bin.name ?? bin.id);
+  // "Your bins" lists the bins this browser opened, with the token a private one needs.
+  useEffect(() => {
+    if (!gone) rememberBin({ id: bin.id, name: bin.name, href: `/bins/${bin.id}`, ...(bin.viewToken ? { token: bin.viewToken } : {}) });
+  }, [gone, bin.id, bin.name, bin.viewToken]);
   useEffect(() => {
     const label = bin.name ?? bin.id;
     document.title = `${waiting ? `(${waiting}) ` : ""}${gone ? "Deleted: " : ""}${label} · Hookjar`;
@@ -125,6 +132,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
           canClear={!empty || filtering}
           onPause={(paused) => dispatch({ type: "paused", paused })}
           selected={loaded.status === "ok" ? loaded.capture : null}
+          filter={filter}
         />
         {gone && (
           <div role="alert" data-testid="bin-deleted" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">

@@ -1,10 +1,12 @@
 import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage, CaptureView } from "@/lib/schemas/capture.ts";
+import type { EncodedBody } from "@/lib/schemas/common.ts";
+import { toEncodedBody } from "@/lib/wire/bytes.ts";
 import type { RefusalList, RefusalView } from "@/lib/schemas/refusal.ts";
 
 /** The inspector's calls to the REST API (SPEC.md). */
 
-async function ok(res: Response): Promise<Response> {
+export async function ok(res: Response): Promise<Response> {
   if (!res.ok) {
     const body = await res.json().catch(() => null);
     throw new Error(body?.message ?? `${res.status} ${res.statusText}`);
@@ -41,6 +43,16 @@ export async function fetchCapture(binId: string, id: string, signal?: AbortSign
 }
 
 export const bodyUrl = (binId: string, id: string) => `${base(binId)}/${encodeURIComponent(id)}/body?download`;
+
+/** The body with its Content-Encoding undone by the server; a refusal (too large, corrupt) keeps the API's code and message. */
+export async function fetchDecodedBody(binId: string, id: string, signal?: AbortSignal): Promise<{ ok: true; body: EncodedBody } | { ok: false; error: string; message: string }> {
+  const res = await fetch(`${base(binId)}/${encodeURIComponent(id)}/body?decode=true`, { cache: "no-store", signal });
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    return { ok: false, error: body?.error ?? "unknown", message: body?.message ?? `${res.status} ${res.statusText}` };
+  }
+  return { ok: true, body: toEncodedBody(new Uint8Array(await res.arrayBuffer())) };
+}
 
 export async function deleteCapture(binId: string, id: string): Promise<void> {
   await ok(await fetch(`${base(binId)}/${encodeURIComponent(id)}`, { method: "DELETE" }));

@@ -57,10 +57,10 @@ export function draftFromRule(rule: Rule): RuleDraft {
 
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 // A field that is not a number stays text, so the schema names the field instead of silently using 0.
-const numeric = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
+export const numeric = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
 
 /** "Name: value" lines → header pairs; a line without a colon keeps its text as the name, for the schema to refuse. */
-function headerPairs(text: string): [string, string][] {
+export function headerPairs(text: string): [string, string][] {
   return text.split("\n").filter((line) => line.trim()).map((line) => {
     const colon = line.indexOf(":");
     return colon === -1 ? [line.trim(), ""] : [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];

@@ -16,6 +16,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   unknown_scheme: 422,
+  decoded_too_large: 422,
+  undecodable_body: 422,
   internal_error: 500,
   target_unreachable: 502,
   shutting_down: 503,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BinDetailSchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
 import { RuleListSchema, RulesSchema } from "../schemas/rules.ts";
-import { CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
+import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
 import { RefusalListSchema } from "../schemas/refusal.ts";
 import { ResendRequestSchema, ResendResultSchema } from "../schemas/resend.ts";
@@ -154,8 +154,18 @@ export function openApiDocument(origin: string) {
       "/api/bins/{id}/requests/{rid}/body": {
         parameters: [binId, captureId],
         get: operation({
-          id: "getCaptureBody", tag: "Captures", summary: "The raw body bytes, with the captured Content-Type",
-          ok: { "200": { description: "Body bytes", content: { "*/*": { schema: { type: "string", format: "binary" } } } } }, errors: binErrors, secured: true,
+          id: "getCaptureBody", tag: "Captures", summary: "The raw body bytes, with the captured Content-Type; `decode=true` undoes its Content-Encoding",
+          parameters: queryParameters(BodyQuerySchema),
+          ok: {
+            "200": {
+              description: "Body bytes (decoded: `X-Hookjar-Decoded` names the codings undone)",
+              content: { "*/*": { schema: { type: "string", format: "binary" } } },
+            },
+          },
+          errors: ["400", ...binErrors, "422"], secured: true,
+          overrides: {
+            "422": "decode only: the body would expand past MAX_BODY_BYTES (`decoded_too_large`, with `limit`), or is not valid data of its coding (`undecodable_body`)",
+          },
         }),
       },
       "/api/bins/{id}/requests/{rid}/verify": {
@@ -202,7 +212,7 @@ export function openApiDocument(origin: string) {
       "/api/bins/{id}/export": {
         parameters: [binId],
         get: operation({
-          id: "exportBin", tag: "Captures", summary: "Export captures as HAR 1.2 or a JSON array of Capture",
+          id: "exportBin", tag: "Captures", summary: "Export captures as HAR 1.2 or a JSON array of Capture: all, some (`ids`), or those the list's filters (`method`, `q`, `header`, `duplicates`) match",
           parameters: queryParameters(ExportQuerySchema), ok: { "200": { description: "The export, streamed" } }, errors: ["400", ...binErrors], secured: true,
         }),
       },

@@ -76,10 +76,11 @@ export const ListCapturesQuerySchema = z.object({
   duplicates: z.enum(["only"]).optional().describe("`only`: repeat deliveries alone (captures with a duplicateOf)"),
 });
 export type ListCapturesQuery = z.infer<typeof ListCapturesQuerySchema>;
-/** The list's filters alone (what narrows the list, not how it is paged). */
-export type CaptureFilter = Pick<ListCapturesQuery, "method" | "q" | "header" | "duplicates">;
+/** The list's filters alone (what narrows the list, not how it is paged); the export takes them too. */
+export const CaptureFilterSchema = ListCapturesQuerySchema.pick({ method: true, q: true, header: true, duplicates: true });
+export type CaptureFilter = z.infer<typeof CaptureFilterSchema>;
 
-export const ExportQuerySchema = z.object({
+export const ExportQuerySchema = CaptureFilterSchema.extend({
   format: z.enum(["har", "json"]).default("json"),
   ids: z
     .string()
@@ -88,3 +89,14 @@ export const ExportQuerySchema = z.object({
     .optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+
+export const BodyQuerySchema = z.object({
+  download: z.string().optional().describe("Present: answer as a file named after the capture, with an extension for its type"),
+  decode: z
+    .stringbool()
+    .optional()
+    .describe(
+      "true: undo the body's Content-Encoding (gzip, deflate, br) for reading; the stored bytes are unchanged. " +
+        "422 decoded_too_large (with `limit`) when it would expand past MAX_BODY_BYTES, 422 undecodable_body when it is not valid data of its coding",
+    ),
+});

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   "payload_too_large",
   "rate_limited",
   "unknown_scheme",
+  "decoded_too_large",
+  "undecodable_body",
   "internal_error",
   "target_unreachable",
   "shutting_down",
@@ -28,6 +30,6 @@ export const ErrorBodySchema = z.object({
   error: ErrorCodeSchema,
   message: z.string(),
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
-  limit: z.number().int().optional().describe("payload_too_large: the limit in bytes"),
+  limit: z.number().int().optional().describe("payload_too_large, decoded_too_large: the limit in bytes"),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

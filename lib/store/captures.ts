@@ -1,6 +1,7 @@
 import { notFound } from "../http/errors.ts";
 import { Prisma, type Attempt, type Capture } from "../generated/prisma/client.ts";
-import type { CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import type { CaptureFilter, CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import type { HeaderPairs } from "../schemas/common.ts";
 import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
 import { db, kind } from "./db.ts";
@@ -87,7 +88,7 @@ export async function getCapture(binId: string, id: string) {
 
 export async function getCaptureBody(binId: string, id: string) {
   const capture = await findCapture(binId, id);
-  return { bytes: Buffer.from(capture.body), contentType: capture.contentType };
+  return { bytes: Buffer.from(capture.body), contentType: capture.contentType, headers: capture.headers as HeaderPairs };
 }
 
 // An export page holds up to PAGE_ROWS captures and, past its first, PAGE_BYTES of bodies: few
@@ -95,31 +96,43 @@ export async function getCaptureBody(binId: string, id: string) {
 const PAGE_ROWS = 500;
 const PAGE_BYTES = 8 * 1024 * 1024;
 
-/** Full captures of a bin, newest first, a page at a time so an export never holds a whole bin. */
-export async function* capturePages(binId: string, ids?: string[]) {
+type PageEntry = { id: string; seq: bigint | number; bodySize: number };
+
+/**
+ * Full captures of a bin, newest first, a page at a time so an export never holds a whole bin;
+ * `ids` and the list's `filter` narrow them (the filter through the list's own SQL conditions).
+ */
+export async function* capturePages(binId: string, ids?: string[], filter: CaptureFilter = {}) {
   const prisma = await db();
-  const wanted = ids && new Set(ids);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  if (ids?.length === 0) return;
   let cursor: bigint | undefined;
   for (;;) {
-    const next = await prisma.capture.findMany({
-      where: { binId, id: { in: ids }, seq: { lt: cursor } },
-      select: { seq: true, bodySize: true },
-      orderBy: { seq: "desc" },
-      take: PAGE_ROWS,
-    });
+    const next: PageEntry[] = filtered
+      ? await prisma.$queryRaw<PageEntry[]>`SELECT "id", "seq", "bodySize" FROM "Capture" WHERE ${Prisma.join(captureFilters(binId, { ...filter, cursor, limit: PAGE_ROWS }), " AND ")}${
+          ids ? Prisma.sql` AND "id" IN (${Prisma.join(ids)})` : Prisma.empty
+        } ORDER BY "seq" DESC LIMIT ${PAGE_ROWS}`
+      : await prisma.capture.findMany({
+          where: { binId, id: { in: ids }, seq: { lt: cursor } },
+          select: { id: true, seq: true, bodySize: true },
+          orderBy: { seq: "desc" },
+          take: PAGE_ROWS,
+        });
     if (next.length === 0) return;
     let n = 1;
     for (let bytes = next[0].bodySize; n < next.length && bytes + next[n].bodySize <= PAGE_BYTES; n++) bytes += next[n].bodySize;
     // Raw SQL reads the same typed row at a third of findMany's cost on large pages.
     const rows = await prisma.$queryRaw<Capture[]>`SELECT * FROM "Capture" WHERE "binId" = ${binId}
       AND "seq" BETWEEN ${next[n - 1].seq} AND ${next[0].seq} ORDER BY "seq" DESC`;
+    // The range also holds captures that `ids` or the filter leave out.
+    const wanted = ids || filtered ? new Set(next.slice(0, n).map((r) => r.id)) : null;
     const picked = wanted ? rows.filter((r) => wanted.has(r.id)) : rows;
     const attempts = new Map<string, Attempt[]>();
     for (const a of await prisma.attempt.findMany({ where: { captureId: { in: picked.map((r) => r.id) } }, orderBy: { createdAt: "desc" } })) {
       attempts.set(a.captureId, [...(attempts.get(a.captureId) ?? []), a]);
     }
-    yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [] }));
-    cursor = next[n - 1].seq;
+    if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [] }));
+    cursor = BigInt(next[n - 1].seq);
   }
 }
 

@@ -1,14 +1,14 @@
 import { capturePages } from "./captures.ts";
-import type { CaptureView } from "../schemas/capture.ts";
+import type { CaptureFilter, CaptureView } from "../schemas/capture.ts";
 
-/** A bin's captures as a JSON array of `Capture` or as a HAR 1.2 log, streamed page by page. */
-export function exportStream(binId: string, format: "har" | "json", origin: string, ids?: string[]): ReadableStream<Uint8Array> {
+/** A bin's captures (all, or those `ids` and `filter` pick) as a JSON array of `Capture` or a HAR 1.2 log, streamed page by page. */
+export function exportStream(binId: string, format: "har" | "json", origin: string, ids?: string[], filter?: CaptureFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const [open, close] =
     format === "har"
       ? [`{"log":{"version":"1.2","creator":{"name":"Hookjar","version":"0.1.0"},"entries":[`, "]}}"]
       : ["[", "]"];
-  const pages = capturePages(binId, ids);
+  const pages = capturePages(binId, ids, filter);
   let first = true;
   let started = false;
   return new ReadableStream({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyBytes, formatBytes, hexRow, hexRowCount, utf8OrNull } from "./bytes.ts";
+import { bodyBytes, formatBytes, hexRow, hexRowCount, toEncodedBody, utf8OrNull } from "./bytes.ts";
 
 describe("bodyBytes", () => {
   it("decodes both encodings of the contract to the same bytes", () => {
@@ -41,5 +41,16 @@ describe("formatBytes", () => {
     expect(formatBytes(1023)).toBe("1023 B");
     expect(formatBytes(1536)).toBe("1.5 KB");
     expect(formatBytes(10 * 1024 * 1024)).toBe("10 MB");
+  });
+});
+
+describe("toEncodedBody", () => {
+  it("keeps valid UTF-8 as text and anything else as base64 that bodyBytes turns back into the same bytes", () => {
+    expect(toEncodedBody(new TextEncoder().encode("héllo"))).toEqual({ encoding: "utf8", data: "héllo" });
+    const binary = new Uint8Array(200_000).map((_, i) => (i * 7919) % 256);
+    const encoded = toEncodedBody(binary);
+    expect(encoded.encoding).toBe("base64");
+    expect(encoded.data).toBe(Buffer.from(binary).toString("base64"));
+    expect(bodyBytes(encoded)).toEqual(binary);
   });
 });

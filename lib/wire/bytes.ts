@@ -10,6 +10,16 @@ export function bodyBytes(body: EncodedBody): Uint8Array {
   return bytes;
 }
 
+/** The inverse of bodyBytes: utf8 when the bytes decode losslessly, else base64. */
+export function toEncodedBody(bytes: Uint8Array): EncodedBody {
+  const text = utf8OrNull(bytes);
+  if (text !== null) return { encoding: "utf8", data: text };
+  let binary = "";
+  // Chunked: spreading megabytes into one call would overflow the argument stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { encoding: "base64", data: btoa(binary) };
+}
+
 /** Decodes UTF-8, or null when the bytes are not valid UTF-8. */
 export function utf8OrNull(bytes: Uint8Array): string | null {
   try {

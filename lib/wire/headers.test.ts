@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasHeader, headerPairs, withoutHopByHop } from "./headers.ts";
+import { contentCodings, hasHeader, headerPairs, withoutHopByHop } from "./headers.ts";
 
 describe("headerPairs", () => {
   it("pairs Node's flat rawHeaders in order", () => {
@@ -32,5 +32,17 @@ describe("withoutHopByHop", () => {
       ["X-First", "2"],
     ];
     expect(withoutHopByHop(headers)).toEqual([["X-First", "1"], ["Content-Type", "application/json"], ["X-First", "2"]]);
+  });
+});
+
+describe("contentCodings", () => {
+  it("lists the codings in the order applied, across repeated headers, without identity", () => {
+    expect(contentCodings([["Content-Encoding", "gzip"]])).toEqual(["gzip"]);
+    expect(contentCodings([["content-encoding", " GZIP , br"], ["X-Other", "deflate"], ["Content-Encoding", "identity, deflate"]])).toEqual(["gzip", "br", "deflate"]);
+  });
+
+  it("is null without a coding", () => {
+    expect(contentCodings([["Content-Type", "application/json"]])).toBeNull();
+    expect(contentCodings([["Content-Encoding", "identity"]])).toBeNull();
   });
 });

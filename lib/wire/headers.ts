@@ -30,3 +30,16 @@ export function withoutHopByHop(headers: HeaderPairs): HeaderPairs {
     return !HOP_BY_HOP.has(lower) && !lower.startsWith("proxy-") && !named.has(lower);
   });
 }
+
+/**
+ * The content codings of a message, in the order they were applied (`identity` left out), or
+ * null when it has none. Several headers add up, as RFC 9110 §5.3 combines repeated fields.
+ */
+export function contentCodings(headers: HeaderPairs): string[] | null {
+  const codings = headers
+    .filter(([n]) => n.toLowerCase() === "content-encoding")
+    .flatMap(([, v]) => v.split(","))
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== "identity");
+  return codings.length ? codings : null;
+}

@@ -1,0 +1,52 @@
+import { sendableHeaderValue } from "@/lib/schemas/common.ts";
+import type { CustomResponse } from "@/lib/schemas/bin.ts";
+
+/** Reason phrases Node sends with a status (http.STATUS_CODES), for the final statuses a bin may answer. */
+const REASONS: Record<number, string> = {
+  200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content", 205: "Reset Content",
+  206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used", 300: "Multiple Choices",
+  301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified", 305: "Use Proxy", 307: "Temporary Redirect",
+  308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
+  404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required",
+  408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
+  413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+  417: "Expectation Failed", 418: "I'm a Teapot", 421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked",
+  424: "Failed Dependency", 425: "Too Early", 426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
+  431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons", 500: "Internal Server Error",
+  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  505: "HTTP Version Not Supported", 506: "Variant Also Negotiates", 507: "Insufficient Storage", 508: "Loop Detected",
+  509: "Bandwidth Limit Exceeded", 510: "Not Extended", 511: "Network Authentication Required",
+};
+
+// The capture path leaves these to Node (lib/capture/answer.ts): the response's own framing wins.
+const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
+
+export type AnswerPreview = {
+  statusLine: string;
+  /** The bin's headers as sent, then those the server adds (CORS, length). */
+  headers: { name: string; value: string; added: boolean }[];
+  /** The bin's headers the server drops (framing it sets itself). */
+  dropped: string[];
+  body: string;
+  delayMs: number;
+};
+
+/** What a sender gets from this custom response, as the capture path sends it. */
+export function previewAnswer(response: CustomResponse, senderOrigin: string | null = null): AnswerPreview {
+  const kept = response.headers.filter(([name]) => !FRAMING.has(name.toLowerCase()));
+  const bodyLength = new TextEncoder().encode(response.body).length;
+  return {
+    statusLine: `HTTP/1.1 ${response.status} ${REASONS[response.status] ?? "unknown"}`,
+    headers: [
+      ...kept.map(([name, value]) => ({ name, value: sendableHeaderValue(value), added: false })),
+      { name: "Access-Control-Allow-Origin", value: senderOrigin ?? "*", added: true },
+      { name: "Vary", value: "origin", added: true },
+      { name: "Access-Control-Allow-Credentials", value: "true", added: true },
+      { name: "Access-Control-Expose-Headers", value: "*", added: true },
+      { name: "Content-Length", value: String(bodyLength), added: true },
+    ],
+    dropped: response.headers.filter(([name]) => FRAMING.has(name.toLowerCase())).map(([name]) => name),
+    body: response.body,
+    delayMs: response.delayMs,
+  };
+}
