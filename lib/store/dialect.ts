@@ -59,7 +59,8 @@ function containing(text: Prisma.Sql): Prisma.Sql {
 function sqliteCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
   const phrases = terms.filter((t) => [...t].length >= 3 && !t.includes("\0")).map((t) => `"${t.replaceAll('"', '""')}"`);
   if (phrases.length === 0) return Prisma.sql`1`;
-  const unindexed = column === "text" ? Prisma.sql` OR "bodySize" > ${INDEXED_BODY_BYTES}` : Prisma.empty;
+  // Listed apart rather than tested on "bodySize": rows the index rules out are then never read.
+  const unindexed = column === "text" ? Prisma.sql` OR "seq" IN (SELECT "seq" FROM "CaptureSearchUnindexed")` : Prisma.empty;
   return Prisma.sql`("seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search')${unindexed}
     OR "seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${phrases.join(" AND ")})`}))`;
 }

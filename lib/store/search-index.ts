@@ -49,6 +49,7 @@ export class SearchIndexer {
       const [lo, hi] = [gone[0].seq, gone[gone.length - 1].seq];
       await prisma.$transaction([
         prisma.$executeRaw`DELETE FROM "CaptureSearch" WHERE "rowid" IN (SELECT "seq" FROM "CaptureSearchGone" WHERE "seq" BETWEEN ${lo} AND ${hi})`,
+        prisma.$executeRaw`DELETE FROM "CaptureSearchUnindexed" WHERE "seq" IN (SELECT "seq" FROM "CaptureSearchGone" WHERE "seq" BETWEEN ${lo} AND ${hi})`,
         prisma.$executeRaw`DELETE FROM "CaptureSearchGone" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
       ]);
       return true;
@@ -61,11 +62,13 @@ export class SearchIndexer {
     let n = 1;
     for (let bytes = indexed(next[0]); n < next.length && bytes + indexed(next[n]) <= CHUNK_BYTES; n++) bytes += indexed(next[n]);
     const [lo, hi] = [next[0].seq, next[n - 1].seq];
-    // A body too large to index is left out (searches scan it); its path, query and headers are in.
+    // A body too large to index is left out and listed for searches to scan; its path, query and headers are in.
     await prisma.$transaction([
       prisma.$executeRaw`INSERT INTO "CaptureSearch" ("rowid", "text", "headers")
         SELECT "seq", "path" || char(10) || "query" || char(10) || (CASE WHEN "bodySize" <= ${INDEXED_BODY_BYTES} THEN "body" ELSE '' END), "headers"
         FROM "Capture" WHERE "seq" BETWEEN ${lo} AND ${hi}`,
+      prisma.$executeRaw`INSERT INTO "CaptureSearchUnindexed" ("seq")
+        SELECT "seq" FROM "Capture" WHERE "seq" BETWEEN ${lo} AND ${hi} AND "bodySize" > ${INDEXED_BODY_BYTES}`,
       prisma.$executeRaw`UPDATE "Counter" SET "value" = ${hi} WHERE "name" = 'search'`,
     ]);
     return true;

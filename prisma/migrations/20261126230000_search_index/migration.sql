@@ -10,6 +10,9 @@ CREATE VIRTUAL TABLE "CaptureSearch" USING fts5("text", "headers", content='', c
 -- removing from a trigram index costs too much to do while a bin is pruned or deleted.
 CREATE TABLE "CaptureSearchGone" ("seq" INTEGER NOT NULL PRIMARY KEY);
 
+-- Indexed captures whose body was too large to index (INDEXED_BODY_BYTES): a search always scans them.
+CREATE TABLE "CaptureSearchUnindexed" ("seq" INTEGER NOT NULL PRIMARY KEY);
+
 CREATE TRIGGER "Capture_search_gone" AFTER DELETE ON "Capture"
 WHEN OLD."seq" <= (SELECT "value" FROM "Counter" WHERE "name" = 'search')
 BEGIN
