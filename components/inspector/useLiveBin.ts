@@ -183,6 +183,10 @@ export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (ca
     socket.on("bin:deleted", (event) => {
       if (event.binId === binId) binGone();
     });
+    // Made private or public: subscribe again under the new rule (with this browser's token, if it has one).
+    socket.on("bin:access", (event) => {
+      if (event.binId === binId) socket.disconnect().connect();
+    });
     socket.on("bin:cleared", (event) => {
       if (event.binId !== binId) return;
       generation.current++;

@@ -11,6 +11,7 @@ import type { BinDetail } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
 import { exportUrl, fetchBinDetail } from "./api.ts";
 import { DeleteBinDialog } from "./DeleteBinDialog.tsx";
+import { PrivacySwitch } from "./PrivacySwitch.tsx";
 import { RenameForm } from "./RenameForm.tsx";
 import { ResponseForm } from "./ResponseForm.tsx";
 import { SettingsDocument } from "./SettingsDocument.tsx";
@@ -117,19 +118,21 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
 }
 
 function Sharing({ detail, shareUrl }: { detail: BinDetail; shareUrl: string | null }) {
-  if (!detail.private) {
-    return (
-      <Row text="Public: anyone with the inspector link can watch this bin.">
-        <CopyButton text={detail.inspectUrl} label="Copy inspector link" testId="settings-copy-inspect" />
-      </Row>
-    );
-  }
   return (
     <div className="flex flex-col gap-2 text-xs">
-      <Row text="Private: only people with the share link (it carries the view token) can watch; capturing needs no token.">
-        {shareUrl && <CopyButton text={shareUrl} label="Copy share link" testId="settings-copy-share" />}
-      </Row>
-      {shareUrl && <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-900" data-testid="settings-share-url">{shareUrl}</code>}
+      {detail.private ? (
+        <Row text="Private: only people with the share link (it carries the view token) can watch; capturing needs no token.">
+          {shareUrl && <CopyButton text={shareUrl} label="Copy share link" testId="settings-copy-share" />}
+        </Row>
+      ) : (
+        <Row text="Public: anyone with the inspector link can watch this bin.">
+          <CopyButton text={detail.inspectUrl} label="Copy inspector link" testId="settings-copy-inspect" />
+        </Row>
+      )}
+      {detail.private && shareUrl && (
+        <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-900" data-testid="settings-share-url">{shareUrl}</code>
+      )}
+      <PrivacySwitch binId={detail.id} isPrivate={detail.private} />
     </div>
   );
 }

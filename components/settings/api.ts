@@ -1,4 +1,4 @@
-import type { BinDetail } from "@/lib/schemas/bin.ts";
+import type { BinDetail, BinPrivacy, BinPrivacyAnswer } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
 import { ok } from "@/components/inspector/api.ts";
 
@@ -21,6 +21,17 @@ export async function renameBin(binId: string, name: string): Promise<void> {
 export async function saveResponse(binId: string, response: unknown | null): Promise<void> {
   const url = `${binUrl(binId)}/response`;
   await ok(await fetch(url, response ? { method: "PUT", headers: JSON_HEADERS, body: JSON.stringify(response) } : { method: "DELETE" }));
+}
+
+/** Makes the bin private (answering its new view token) or public. */
+export async function setPrivacy(binId: string, makePrivate: boolean): Promise<BinPrivacyAnswer> {
+  const body = JSON.stringify({ private: makePrivate } satisfies BinPrivacy);
+  return (await ok(await fetch(`${binUrl(binId)}/privacy`, { method: "PUT", headers: JSON_HEADERS, body }))).json();
+}
+
+/** Opens the bin's inspector with its new token, which the page keeps (proxy.ts) from then on. */
+export function reopenWithToken(binId: string, viewToken: string | undefined): void {
+  location.assign(viewToken ? `/bins/${encodeURIComponent(binId)}?token=${encodeURIComponent(viewToken)}` : `/bins/${encodeURIComponent(binId)}`);
 }
 
 export async function deleteBin(binId: string): Promise<void> {

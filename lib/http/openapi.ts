@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BinDetailSchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
+import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
 import { RuleListSchema, RulesSchema } from "../schemas/rules.ts";
 import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
@@ -182,6 +182,15 @@ export function openApiDocument(origin: string) {
         put: operation({ id: "setCustomResponse", tag: "Bins", summary: "Set the custom response senders get", body: "CustomResponse", ok: done, errors: ["400", ...binErrors, "413"], secured: true }),
         delete: operation({ id: "clearCustomResponse", tag: "Bins", summary: "Clear the custom response", ok: done, errors: binErrors, secured: true }),
       },
+      "/api/bins/{id}/privacy": {
+        parameters: [binId],
+        put: operation({
+          id: "setPrivacy", tag: "Bins",
+          summary: "Make the bin private (a new view token, shown once; earlier tokens stop working) or public; live subscribers get `bin:access` and subscribe again",
+          body: "BinPrivacy", ok: { "200": { description: "Who may watch the bin now, and a private bin's new token", ...json("BinPrivacyAnswer") } },
+          errors: ["400", ...binErrors, "413"], secured: true,
+        }),
+      },
       "/api/bins/{id}/forward": {
         parameters: [binId],
         put: operation({
@@ -244,6 +253,8 @@ export function openApiDocument(origin: string) {
         BinDetail: schema(BinDetailSchema),
         CustomResponse: schema(CustomResponseSchema),
         Forward: schema(ForwardSchema),
+        BinPrivacy: schema(BinPrivacySchema),
+        BinPrivacyAnswer: schema(BinPrivacyAnswerSchema),
         Rules: schema(RulesSchema),
         RuleList: schema(RuleListSchema),
         BinSettings: schema(BinSettingsSchema),

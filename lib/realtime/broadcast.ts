@@ -32,6 +32,10 @@ export function broadcast(io: LiveServer, change: StoreChange, share?: (capture:
       to.emit("bin:deleted", { binId: change.binId });
       // Nobody may follow a bin that is gone; a new bin never reuses its id, so the room just empties.
       return void io.in(room(change.binId)).socketsLeave(room(change.binId));
+    case "bin:access":
+      // Subscriptions were granted under the old rule: everyone subscribes again under the new one.
+      to.emit("bin:access", { binId: change.binId, private: change.private });
+      return void io.in(binRoom).socketsLeave(binRoom);
     case "attempt:recorded":
       return void to.emit("capture:attempt", { binId: change.binId, id: change.captureId, attempt: change.attempt });
     case "refusal:updated":

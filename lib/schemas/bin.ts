@@ -24,6 +24,14 @@ export const ForwardSchema = z.object({
 });
 export type Forward = z.infer<typeof ForwardSchema>;
 
+/** Who may watch a bin: anyone with its id, or only holders of its view token. */
+export const BinPrivacySchema = z.object({ private: z.boolean() });
+export type BinPrivacy = z.infer<typeof BinPrivacySchema>;
+
+/** A bin made private gets a new view token, shown this once; every earlier token stops working. */
+export const BinPrivacyAnswerSchema = z.object({ private: z.boolean(), viewToken: z.string().optional() });
+export type BinPrivacyAnswer = z.infer<typeof BinPrivacyAnswerSchema>;
+
 export const BinSchema = z.object({
   id: z.string(),
   name: z.string().nullable(),

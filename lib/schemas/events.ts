@@ -22,6 +22,9 @@ export type CaptureDeletedEvent = z.infer<typeof CaptureDeletedEventSchema>;
 export const BinEventSchema = z.object({ binId: z.string() });
 export type BinEvent = z.infer<typeof BinEventSchema>;
 
+export const BinAccessEventSchema = z.object({ binId: z.string(), private: z.boolean() });
+export type BinAccessEvent = z.infer<typeof BinAccessEventSchema>;
+
 export const CaptureAttemptEventSchema = z.object({ binId: z.string(), id: z.string(), attempt: AttemptSchema });
 export type CaptureAttemptEvent = z.infer<typeof CaptureAttemptEventSchema>;
 
@@ -32,6 +35,7 @@ export const serverEventSchemas = {
   "capture:attempt": CaptureAttemptEventSchema,
   "bin:cleared": BinEventSchema,
   "bin:deleted": BinEventSchema,
+  "bin:access": BinAccessEventSchema,
   "refusal:updated": RefusalSchema,
 } as const;
 
@@ -41,6 +45,8 @@ export interface ServerToClientEvents {
   "capture:attempt": (event: CaptureAttemptEvent) => void;
   "bin:cleared": (event: BinEvent) => void;
   "bin:deleted": (event: BinEvent) => void;
+  /** The bin was made private or public: subscribers were let go and must subscribe again (with the token, if private). */
+  "bin:access": (event: BinAccessEvent) => void;
   /** The bin's refused requests of one reason and minute, counted so far (sent after each write, not per request). */
   "refusal:updated": (refusal: RefusalView) => void;
 }

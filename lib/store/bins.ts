@@ -69,6 +69,14 @@ export async function setBinName(id: string, name: string | null): Promise<void>
   await updateBin(id, { name: name || null });
 }
 
+/** Makes the bin private (answering its new view token) or public (answering null); either way old tokens stop working. */
+export async function setBinPrivacy(id: string, makePrivate: boolean): Promise<string | null> {
+  const viewToken = makePrivate ? newToken() : null;
+  await updateBin(id, { viewTokenHash: viewToken ? hashToken(viewToken) : null });
+  reportChange({ type: "bin:access", binId: id, private: makePrivate });
+  return viewToken;
+}
+
 export async function setBinResponse(id: string, response: CustomResponse | null): Promise<void> {
   await updateBin(id, { response: response ?? Prisma.DbNull });
 }

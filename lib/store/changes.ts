@@ -13,6 +13,7 @@ export type StoreChange =
   | { type: "captures:deleted"; binId: string; ids: string[]; reason: "user" | "cap" | "retention" }
   | { type: "bin:cleared"; binId: string }
   | { type: "bin:deleted"; binId: string }
+  | { type: "bin:access"; binId: string; private: boolean }
   | { type: "attempt:recorded"; binId: string; captureId: string; attempt: AttemptView }
   /** A bin's aggregate of refused requests for one reason and minute, as now written. */
   | { type: "refusal:updated"; refusal: RefusalView };

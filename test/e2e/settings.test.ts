@@ -163,6 +163,37 @@ describe("bin settings panel", () => {
     await page.waitForSelector("header [data-testid=forward-toggle]:has-text('127.0.0.1:8123')");
     await context.close();
   }, 60_000);
+
+  it("makes a public bin private from the panel: the owner gets the new link, another watcher is let go", async () => {
+    const bin = await createBin(e2e.server, { name: "Going private" });
+    await capture(bin.captureUrl, "{}");
+    const watcher = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(watcher.page, bin.inspectUrl);
+    await watcher.page.waitForSelector("[data-testid=connection][data-state=live]");
+
+    const { page } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, bin.inspectUrl);
+    await openSettings(page);
+    await page.click("[data-testid=settings-make-private]");
+    // The panel's page comes back with the new token (kept in a cookie), live and private.
+    await page.waitForSelector("[data-testid=connection][data-state=live]");
+    await openSettings(page);
+    const shareUrl = (await page.textContent("[data-testid=settings-share-url]"))!;
+    const token = new URL(shareUrl).searchParams.get("token")!;
+    expect(token.length).toBeGreaterThan(20);
+    expect(await axeProblems(page)).toEqual([]);
+    await shotBoth(page, "settings-made-private", "[data-testid=settings-copy-share]");
+
+    // The other watcher had no token: it is told, tries again, and is refused.
+    await watcher.page.waitForSelector("[data-testid=connection][data-state=denied]");
+    expect((await fetch(`${e2e.server.url}/api/bins/${bin.id}`)).status).toBe(401);
+    expect((await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    // And back: public again, readable without a token.
+    await page.click("[data-testid=settings-make-public]");
+    await page.waitForSelector("[data-testid=connection][data-state=live]");
+    await expect.poll(async () => (await fetch(`${e2e.server.url}/api/bins/${bin.id}`)).status).toBe(200);
+  }, 60_000);
 });
 
 /** The page at laptop width, then at phone width (the same page, resized), with `visible` in view. */
