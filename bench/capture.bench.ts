@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import Database from "better-sqlite3";
 import { io } from "socket.io-client";
@@ -7,6 +6,7 @@ import { startPostgres } from "../test/helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "../test/helpers/server.ts";
 import { load, type LoadResult } from "./load.ts";
 import { prefill } from "./prefill.ts";
+import { cpuMsOf, rssOf } from "./process-stats.ts";
 
 // `npm run bench`: the capture path against a bare node:http server measured in the same run (each in
 // its own process, the same autocannon load), then a large bin's reads, memory and push latency, on
@@ -18,24 +18,11 @@ const bigBin = Number(process.env.BENCH_BIG_BIN ?? 200_000);
 const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(1000) }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const TICKS_PER_S = 100;
-
-/** CPU time (user + system) a process has used so far, in ms. */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_S) * 1000;
-}
-
 /** Runs a load against `pid`'s server; answers its result and the server's CPU time per answered request, in µs. */
 async function withCpu(pid: number, run: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
   const before = cpuMsOf(pid);
   const result = await run();
   return [result, ((cpuMsOf(pid) - before) * 1000) / Math.max(1, result.requests)];
-}
-
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** Runs `work` while sampling the process's resident memory; answers the work's result and the peak. */

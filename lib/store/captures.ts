@@ -45,7 +45,7 @@ async function countMatching(binId: string, query: ListCapturesQuery): Promise<n
   return Number(row.n);
 }
 
-function captureFilters(binId: string, query: ListCapturesQuery): Prisma.Sql[] {
+function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Prisma.Sql[] {
   const where = [Prisma.sql`"binId" = ${binId}`];
   if (query.cursor !== undefined) where.push(Prisma.sql`"seq" < ${query.cursor}`);
   if (query.method) where.push(Prisma.sql`"method" = ${query.method.toUpperCase()}`);
@@ -104,20 +104,12 @@ type PageEntry = { id: string; seq: bigint | number; bodySize: number };
  */
 export async function* capturePages(binId: string, ids?: string[], filter: CaptureFilter = {}) {
   const prisma = await db();
-  const filtered = Object.values(filter).some((v) => v !== undefined);
   if (ids?.length === 0) return;
+  const only = ids ? Prisma.sql` AND "id" IN (${Prisma.join(ids)})` : Prisma.empty;
   let cursor: bigint | undefined;
   for (;;) {
-    const next: PageEntry[] = filtered
-      ? await prisma.$queryRaw<PageEntry[]>`SELECT "id", "seq", "bodySize" FROM "Capture" WHERE ${Prisma.join(captureFilters(binId, { ...filter, cursor, limit: PAGE_ROWS }), " AND ")}${
-          ids ? Prisma.sql` AND "id" IN (${Prisma.join(ids)})` : Prisma.empty
-        } ORDER BY "seq" DESC LIMIT ${PAGE_ROWS}`
-      : await prisma.capture.findMany({
-          where: { binId, id: { in: ids }, seq: { lt: cursor } },
-          select: { id: true, seq: true, bodySize: true },
-          orderBy: { seq: "desc" },
-          take: PAGE_ROWS,
-        });
+    const next = await prisma.$queryRaw<PageEntry[]>`SELECT "id", "seq", "bodySize" FROM "Capture"
+      WHERE ${Prisma.join(captureFilters(binId, { ...filter, cursor }), " AND ")}${only} ORDER BY "seq" DESC LIMIT ${PAGE_ROWS}`;
     if (next.length === 0) return;
     let n = 1;
     for (let bytes = next[0].bodySize; n < next.length && bytes + next[n].bodySize <= PAGE_BYTES; n++) bytes += next[n].bodySize;
@@ -125,11 +117,11 @@ export async function* capturePages(binId: string, ids?: string[], filter: Captu
     const rows = await prisma.$queryRaw<Capture[]>`SELECT * FROM "Capture" WHERE "binId" = ${binId}
       AND "seq" BETWEEN ${next[n - 1].seq} AND ${next[0].seq} ORDER BY "seq" DESC`;
     // The range also holds captures that `ids` or the filter leave out.
-    const wanted = ids || filtered ? new Set(next.slice(0, n).map((r) => r.id)) : null;
-    const picked = wanted ? rows.filter((r) => wanted.has(r.id)) : rows;
-    const attempts = new Map<string, Attempt[]>();
-    for (const a of await prisma.attempt.findMany({ where: { captureId: { in: picked.map((r) => r.id) } }, orderBy: { createdAt: "desc" } })) {
-      attempts.set(a.captureId, [...(attempts.get(a.captureId) ?? []), a]);
+    const wanted = new Set(next.slice(0, n).map((r) => r.id));
+    const picked = rows.filter((r) => wanted.has(r.id));
+    const attempts = new Map<string, Attempt[]>(picked.map((c) => [c.id, []]));
+    for (const a of await prisma.attempt.findMany({ where: { captureId: { in: [...wanted] } }, orderBy: { createdAt: "desc" } })) {
+      attempts.get(a.captureId)?.push(a);
     }
     if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [] }));
     cursor = BigInt(next[n - 1].seq);

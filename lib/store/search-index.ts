@@ -25,6 +25,10 @@ export class SearchIndexer {
   poke(): void {
     if (kind !== "sqlite") return;
     this.lastCapture = Date.now();
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       this.running ??= this.run().finally(() => (this.running = null));
@@ -35,7 +39,8 @@ export class SearchIndexer {
   private async run() {
     try {
       while (Date.now() - this.lastCapture >= IDLE_MS && (await this.step())) await new Promise((r) => setImmediate(r));
-      if (Date.now() - this.lastCapture < IDLE_MS) this.poke();
+      // Captures arrived meanwhile: resume once they stop again.
+      if (Date.now() - this.lastCapture < IDLE_MS) this.schedule();
     } catch (error) {
       console.error("search indexing failed; searches scan instead", error);
     }
