@@ -1,25 +1,28 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { handleCapture, refuseCapture } from "./lib/capture/handler.ts";
-import { sendError } from "./lib/capture/answer.ts";
-import { releaseHangs } from "./lib/capture/faults.ts";
-import { isCapturePath } from "./lib/capture/target.ts";
-import { ApiError } from "./lib/http/errors.ts";
-import { serveOperations } from "./lib/http/operations.ts";
-import { stopForwarding } from "./lib/outbound/forward.ts";
-import { attachRealtime } from "./lib/realtime/io.ts";
-import { appRoot } from "./lib/runtime/app-root.ts";
-import { config } from "./lib/runtime/config.ts";
-import { log } from "./lib/runtime/log.ts";
-import { metrics } from "./lib/runtime/metrics.ts";
-import { captureWriter } from "./lib/store/capture-writer.ts";
-import { db } from "./lib/store/db.ts";
-import { migrate } from "./lib/store/migrate.ts";
-import { flushRefusals } from "./lib/store/refusals.ts";
-import { provisionBins } from "./lib/store/provision.ts";
-import { startRetention } from "./lib/store/retention.ts";
-import { searchIndexer } from "./lib/store/search-index.ts";
+import {
+  ApiError,
+  appRoot,
+  attachRealtime,
+  captureWriter,
+  config,
+  db,
+  flushRefusals,
+  handleCapture,
+  isCapturePath,
+  log,
+  metrics,
+  migrate,
+  provisionBins,
+  refuseCapture,
+  releaseHangs,
+  searchIndexer,
+  sendError,
+  serveOperations,
+  startRetention,
+  stopForwarding,
+} from "@hookjar/lib";
 
 // One listener: captures, /healthz and /metrics are answered here from the raw request (byte-exact,
 // and several times faster than a route handler); Socket.IO shares the port; everything else is Next's.

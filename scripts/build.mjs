@@ -1,5 +1,7 @@
-// `npm run build`: Next's production build plus server.ts compiled to dist/server.js, then a stamp
-// of the sources they were built from, so `npm start` can tell a current build from a stale one.
+// `npm run build`: lib/ bundled into the @hookjar/lib package (lib/dist/index.js), Next's production
+// build, and server.ts compiled to dist/server.js; then a stamp of the sources they were built from,
+// so `npm start` can tell a current build from a stale one. server.ts and Next's route handlers both
+// import @hookjar/lib at run time, so the server's code is loaded once per process.
 // Plain JavaScript: `npm start` runs it with Node alone, no TypeScript loader.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -10,10 +12,11 @@ import { pathToFileURL } from "node:url";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(ROOT, ".next", "hookjar-sources.sha256");
 export const SERVER = path.join(ROOT, "dist", "server.js");
+const LIB = path.join(ROOT, "lib", "dist", "index.js");
 
 // Everything either build reads. Tests, docs and the relay package change neither.
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "server.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const SKIP = /(\.test\.tsx?|\.md)$/;
+const SKIP = /(\.test\.tsx?|\.md)$|^lib\/dist\//;
 
 function files(entry) {
   const full = path.join(ROOT, entry);
@@ -34,7 +37,7 @@ export function sourcesHash() {
 
 /** Whether .next and dist/server.js were built from the sources as they are now. */
 export function buildIsCurrent() {
-  if (!existsSync(STAMP) || !existsSync(SERVER) || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
+  if (!existsSync(STAMP) || !existsSync(SERVER) || !existsSync(LIB) || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
   return readFileSync(STAMP, "utf8").trim() === sourcesHash();
 }
 
@@ -45,21 +48,23 @@ function run(command, args) {
 
 export async function build() {
   const hash = sourcesHash();
+  // Next's build resolves @hookjar/lib's types, and its pages import the package when prerendered.
+  await bundle(path.join(ROOT, "lib", "index.ts"), LIB);
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
-  await compileServer();
+  await bundle(path.join(ROOT, "server.ts"), SERVER);
   writeFileSync(STAMP, `${hash}\n`);
 }
 
-/** server.ts and the lib/ it imports in one ES module; packages stay in node_modules. */
-export async function compileServer() {
+/** One ES module from `entry` and the sources it imports; packages (@hookjar/lib among them) stay imports. */
+async function bundle(entry, outfile) {
   const esbuild = await import("esbuild");
   await esbuild.build({
-    entryPoints: [path.join(ROOT, "server.ts")],
-    outfile: SERVER,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
-    target: "node20",
+    target: "node24",
     packages: "external",
     sourcemap: true,
     logLevel: "warning",

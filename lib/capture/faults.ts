@@ -1,12 +1,12 @@
 import type { ServerResponse } from "node:http";
 import { config } from "../runtime/config.ts";
-import { single } from "../runtime/services.ts";
 import type { Fault } from "../schemas/rules.ts";
 
 /** Failures on purpose: which deliveries a rule's fault fails, and the connections it holds. */
 
 // fail_first counts, keyed by bin, rules version, rule and delivery id; in memory, per process.
-const counts = () => single("faultCounts", () => new Map<string, number>());
+const failed = new Map<string, number>();
+const counts = () => failed;
 
 /**
  * Whether this delivery fails: `fail_first` fails the first `count` of each delivery id (or of the
@@ -23,7 +23,8 @@ export function failsNow(fault: Fault, key: { binId: string; rulesVersion: numbe
   return seen < fault.count;
 }
 
-const held = () => single("hungResponses", () => new Set<ServerResponse>());
+const hung = new Set<ServerResponse>();
+const held = () => hung;
 
 /** `hang`: no answer; the connection closes after HANG_MAX_MS, or when the server stops. */
 export function hang(res: ServerResponse): void {

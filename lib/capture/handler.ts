@@ -4,7 +4,6 @@ import { forwardCapture } from "../outbound/forward.ts";
 import { config } from "../runtime/config.ts";
 import { log } from "../runtime/log.ts";
 import { metrics } from "../runtime/metrics.ts";
-import { single } from "../runtime/services.ts";
 import { clientAddress } from "../runtime/trust-proxy.ts";
 import { findBinCached } from "../store/bins.ts";
 import { saveCapture } from "../store/capture-writer.ts";
@@ -22,10 +21,9 @@ import { parseCaptureTarget } from "./target.ts";
  */
 
 // On PostgreSQL several instances may serve one bin: their limit is kept in the shared database.
-const limiter = () =>
-  single<RateLimit>("rateLimiter", () =>
-    kind === "postgresql" ? new SharedRateLimiter(config.RATE_LIMIT_PER_MIN) : new RateLimiter(config.RATE_LIMIT_PER_MIN),
-  );
+const rateLimiter: RateLimit =
+  kind === "postgresql" ? new SharedRateLimiter(config.RATE_LIMIT_PER_MIN) : new RateLimiter(config.RATE_LIMIT_PER_MIN);
+const limiter = () => rateLimiter;
 
 const tooLarge = () =>
   new ApiError(
@@ -64,7 +62,8 @@ export function refuseCapture(res: ServerResponse, error: unknown, binId?: strin
 }
 
 const BURST_MS = 60_000;
-const bursts = () => single("refusalBursts", () => new Map<string, { since: number; more: number }>());
+const refusalBursts = new Map<string, { since: number; more: number }>();
+const bursts = () => refusalBursts;
 
 /** One log line per burst of refusals for a reason, not one per request: a flood must not flood the log too. */
 function noteRefusal(reason: string, binId: string | undefined) {

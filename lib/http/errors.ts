@@ -25,14 +25,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   target_timeout: 504,
 };
 
-// server.ts and Next's bundle each load this module (see runtime/services.ts): an error thrown by
-// one copy's code must still be recognised by the other copy's handler, so the brand is global.
-const BRAND = Symbol.for("hookjar.ApiError");
-
 /** A failure with a contract error code; its message may be shown to a person as is. */
 export class ApiError extends Error {
-  readonly [BRAND] = true;
-
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -41,10 +35,6 @@ export class ApiError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
-  }
-
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && BRAND in value;
   }
 
   get status(): number {

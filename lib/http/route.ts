@@ -1,4 +1,3 @@
-import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { requestToken, tokenMatches } from "./access.ts";
 import { config } from "../runtime/config.ts";
@@ -8,21 +7,21 @@ import { getBin } from "../store/bins.ts";
 /** Helpers for route handlers: parse at the edge, throw typed errors, answer JSON. */
 
 type Context<P> = { params: Promise<P> };
-type Handler<P> = (request: NextRequest, context: Context<P>) => Promise<Response>;
+type Handler<P> = (request: Request, context: Context<P>) => Promise<Response>;
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 
 /** Wraps a route handler so anything it throws becomes the contract's `{ error, message, issues? }`. */
 export function route<P = Record<string, never>>(
-  handler: (request: NextRequest, params: P) => Promise<Response>,
+  handler: (request: Request, params: P) => Promise<Response>,
 ) {
-  return async (request: NextRequest, context: Context<P>) => {
+  return async (request: Request, context: Context<P>) => {
     try {
       return await handler(request, await context.params);
     } catch (error) {
       const { status, body, headers } = toErrorResponse(error);
-      return NextResponse.json(body, { status, headers });
+      return Response.json(body, { status, headers });
     }
   };
 }
@@ -36,7 +35,7 @@ export function methods<P>(handlers: Partial<Record<Method, Handler<P>>>): Recor
   const allowed = METHODS.filter((m) => handlers[m]);
   const allow = [...allowed, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const notAllowed = route<P>(async (request) => {
-    throw new ApiError("method_not_allowed", `${request.method} is not allowed on ${request.nextUrl.pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
+    throw new ApiError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
   });
   return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<Method, Handler<P>>;
 }
@@ -54,7 +53,7 @@ type BinRow = Awaited<ReturnType<typeof authorizedBin>>;
 
 /** route() for `/api/bins/{id}/…`: the bin is loaded and, when private, its view token checked first. */
 export function binRoute<P extends { id: string }>(
-  handler: (request: NextRequest, params: P, bin: BinRow) => Promise<Response>,
+  handler: (request: Request, params: P, bin: BinRow) => Promise<Response>,
 ) {
   return route<P>(async (request, params) => handler(request, params, await authorizedBin(request, params.id)));
 }
@@ -95,8 +94,8 @@ export async function jsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Pr
   }
 }
 
-export function queryParams(request: NextRequest): Record<string, string> {
-  return Object.fromEntries(request.nextUrl.searchParams);
+export function queryParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
 }
 
 /** The origin users reach this server at: PUBLIC_URL when set, else what the request says. */

@@ -5,7 +5,6 @@ import { hasHeader } from "../wire/headers.ts";
 import { replayRequest } from "./replay.ts";
 import type { Forward } from "../schemas/bin.ts";
 import { privateTargetsAllowed, resolveTarget } from "./ssrf.ts";
-import { single } from "../runtime/services.ts";
 import { setBinForward } from "../store/bins.ts";
 import type { StoredCapture } from "../store/stored-capture.ts";
 import { WorkQueue } from "./work-queue.ts";
@@ -28,14 +27,14 @@ export const FORWARD_MARK = "X-Hookjar-Forwarded";
 // A forward queued or on its way, until its attempt is recorded (see stopForwarding).
 type Pending = { captureId: string; request: OutboundRequest; startedAt: number | null; settled: boolean };
 
-// The process's one forward queue, with the body bytes it holds (see runtime/services.ts).
-const forwards = () =>
-  single("forwardQueue", () => ({
-    queue: new WorkQueue(CONCURRENCY, MAX_PENDING_PER_BIN),
-    pendingBytes: 0,
-    pending: new Set<Pending>(),
-    stopping: false,
-  }));
+// The process's one forward queue, with the body bytes it holds.
+const state = {
+  queue: new WorkQueue(CONCURRENCY, MAX_PENDING_PER_BIN),
+  pendingBytes: 0,
+  pending: new Set<Pending>(),
+  stopping: false,
+};
+const forwards = () => state;
 
 type ForwardingBin = { id: string; forwardUrl: string | null; forwardEnabled: boolean };
 

@@ -1,7 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { cookieValue, tokenCookie, tokenMatches } from "../http/access.ts";
-import { single } from "../runtime/services.ts";
 import { SubscribeSchema, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "../schemas/events.ts";
 import { findBin } from "../store/bins.ts";
 import { onChange } from "../store/changes.ts";
@@ -16,23 +15,21 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Attaches the process's one Socket.IO server to the HTTP server and subscribes it to the change feed. */
 export async function attachRealtime(httpServer: HttpServer): Promise<LiveServer> {
-  return single("io", async () => {
-    const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
-    const shared = kind === "postgresql";
-    if (shared) await shareThroughPostgres(io);
-    io.on("connection", (socket) => {
-      socket.on("bin:subscribe", (payload, ack) => void subscribe(socket, payload, answerer(ack)));
-      socket.on("bin:unsubscribe", (payload, ack) => {
-        const parsed = SubscribeSchema.safeParse(payload);
-        if (!parsed.success) return answerer(ack)({ ok: false, error: "invalid_request" });
-        void socket.leave(room(parsed.data.binId));
-        answerer(ack)({ ok: true });
-      });
+  const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const shared = kind === "postgresql";
+  if (shared) await shareThroughPostgres(io);
+  io.on("connection", (socket) => {
+    socket.on("bin:subscribe", (payload, ack) => void subscribe(socket, payload, answerer(ack)));
+    socket.on("bin:unsubscribe", (payload, ack) => {
+      const parsed = SubscribeSchema.safeParse(payload);
+      if (!parsed.success) return answerer(ack)({ ok: false, error: "invalid_request" });
+      void socket.leave(room(parsed.data.binId));
+      answerer(ack)({ ok: true });
     });
-    const share = shared ? shareCaptures(io) : undefined;
-    onChange((change) => broadcast(io, change, share));
-    return io;
   });
+  const share = shared ? shareCaptures(io) : undefined;
+  onChange((change) => broadcast(io, change, share));
+  return io;
 }
 
 // Clients may leave the ack out; a payload from the wire is unknown until parsed.

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { single } from "./services.ts";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -54,9 +53,12 @@ class SortableIds {
   }
 }
 
-/** A new ULID from the process's one generator (see services.ts). */
+// The process's one generator: ids stay sorted across the capture path and the API.
+const ids = new SortableIds();
+
+/** A new ULID from the process's one generator. */
 export function newSortableId(now = Date.now()): string {
-  return single("ids", () => new SortableIds()).next(now);
+  return ids.next(now);
 }
 
 function incrementBase32(digits: number[]): void {

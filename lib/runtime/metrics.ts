@@ -1,5 +1,4 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { single } from "./services.ts";
 
 /**
  * The process's one metrics registry, served at /metrics. Gauges whose value lives elsewhere (the
@@ -59,4 +58,5 @@ function create() {
   };
 }
 
-export const metrics = () => single("metrics", create);
+const registry = create();
+export const metrics = () => registry;

@@ -1,7 +1,6 @@
 import { hashToken } from "../http/access.ts";
 import { notFound } from "../http/errors.ts";
 import { newBinId, newRuleId, newToken } from "../runtime/ids.ts";
-import { single } from "../runtime/services.ts";
 import { Prisma, type Bin } from "../generated/prisma/client.ts";
 import type { CreateBinInput, CustomResponse, Forward } from "../schemas/bin.ts";
 import { RuleSchema, type Rule, type RuleInput } from "../schemas/rules.ts";
@@ -37,7 +36,8 @@ export async function getBin(id: string): Promise<Bin> {
 const BIN_CACHE_MS = 2000;
 // The capture path looks its bin up on every request; a short-lived cache spares that query.
 // Changes made in this process drop their entry at once; other instances' changes show within BIN_CACHE_MS.
-const binCache = () => single("binCache", () => new Map<string, { bin: Bin | null; at: number }>());
+const cached = new Map<string, { bin: Bin | null; at: number }>();
+const binCache = () => cached;
 
 /** Like findBin, but may answer from a cache at most BIN_CACHE_MS old. */
 export async function findBinCached(id: string): Promise<Bin | null> {

@@ -1,4 +1,3 @@
-import { single } from "../runtime/services.ts";
 import { onChange } from "./changes.ts";
 import { db, kind } from "./db.ts";
 
@@ -50,4 +49,5 @@ export class CaptureCounts {
   }
 }
 
-export const captureCounts = () => single("captureCounts", () => new CaptureCounts());
+const counts = new CaptureCounts();
+export const captureCounts = () => counts;

@@ -1,7 +1,6 @@
 import { notFound } from "../http/errors.ts";
 import { config } from "../runtime/config.ts";
 import { newSortableId } from "../runtime/ids.ts";
-import { single } from "../runtime/services.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
@@ -23,8 +22,7 @@ type Pending = { row: StoredCapture; resolve: () => void; reject: (e: unknown) =
 const BATCH_ROWS = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-// A foreign-key failure means the bin was deleted after the capture path looked it up. Checked by
-// code, not class: the client may come from the other module copy (see runtime/services.ts).
+// A foreign-key failure means the bin was deleted after the capture path looked it up.
 const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
 
 export class CaptureWriter {
@@ -181,7 +179,8 @@ async function pruneBins(stored: StoredCapture[]) {
   }
 }
 
-/** The process's one capture writer (see runtime/services.ts). */
-export const captureWriter = () => single("captureWriter", () => new CaptureWriter());
+/** The process's one capture writer. */
+const writer = new CaptureWriter();
+export const captureWriter = () => writer;
 
 export const saveCapture = (capture: NewCapture) => captureWriter().save(capture);

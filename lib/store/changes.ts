@@ -1,6 +1,5 @@
 import type { AttemptView, CaptureSummary } from "../schemas/capture.ts";
 import type { RefusalView } from "../schemas/refusal.ts";
-import { single } from "../runtime/services.ts";
 
 /**
  * The change feed: every change the store makes is reported here, once, after it is committed.
@@ -20,7 +19,8 @@ export type StoreChange =
 
 export type ChangeListener = (change: StoreChange) => void;
 
-const listeners = () => single("changeListeners", () => new Set<ChangeListener>());
+const changeListeners = new Set<ChangeListener>();
+const listeners = () => changeListeners;
 
 /** Calls `listener` with every change from now on; returns a function that stops it. */
 export function onChange(listener: ChangeListener): () => void {

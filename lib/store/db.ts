@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { config, databaseKind, sqlitePath } from "../runtime/config.ts";
-import { single } from "../runtime/services.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { backfillCaptures } from "./backfill.ts";
 
@@ -37,8 +36,11 @@ async function open(): Promise<PrismaClient> {
   return prisma;
 }
 
+let connecting: Promise<PrismaClient> | undefined;
+
 export function db(): Promise<PrismaClient> {
-  return single("db", connect);
+  connecting ??= connect();
+  return connecting;
 }
 
 /** Resolves while the database answers a trivial query (the health check). */

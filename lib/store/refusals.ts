@@ -1,6 +1,5 @@
 import { log } from "../runtime/log.ts";
 import { newSortableId } from "../runtime/ids.ts";
-import { single } from "../runtime/services.ts";
 import { REFUSALS_PER_BIN, type RefusalReason, type RefusalView } from "../schemas/refusal.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
@@ -70,7 +69,8 @@ class RefusalCounter {
   }
 }
 
-const counter = () => single("refusalCounter", () => new RefusalCounter());
+const refusalCounter = new RefusalCounter();
+const counter = () => refusalCounter;
 
 export const countRefusal = (refused: Refused) => counter().add(refused);
 export const flushRefusals = () => counter().flush();

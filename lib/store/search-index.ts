@@ -1,4 +1,3 @@
-import { single } from "../runtime/services.ts";
 import { db, kind } from "./db.ts";
 import { INDEXED_BODY_BYTES } from "./dialect.ts";
 
@@ -80,4 +79,5 @@ export class SearchIndexer {
   }
 }
 
-export const searchIndexer = () => single("searchIndexer", () => new SearchIndexer());
+const indexer = new SearchIndexer();
+export const searchIndexer = () => indexer;

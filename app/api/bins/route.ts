@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { jsonBody, methods, parse, publicOrigin, route } from "@/lib/http/route.ts";
-import { CreateBinSchema, type CreatedBin } from "@/lib/schemas/bin.ts";
-import { createBin } from "@/lib/store/bins.ts";
-import { toBinView } from "@/lib/store/views.ts";
+import type { CreatedBin } from "@/lib/schemas/bin.ts";
+import lib from "@/app/server-lib.ts";
+
+const { CreateBinSchema, createBin, jsonBody, methods, parse, publicOrigin, route, toBinView } = lib;
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: route(async (request) => {

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
-import { methods, publicOrigin, route } from "@/lib/http/route.ts";
-import { openApiDocument } from "@/lib/http/openapi.ts";
+import lib from "@/app/server-lib.ts";
+
+const { methods, openApiDocument, publicOrigin, route } = lib;
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: route(async (request) => NextResponse.json(openApiDocument(publicOrigin(request)))),

@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { authorizedBin, jsonBody, methods, parse, route } from "@/lib/http/route.ts";
-import { resend } from "@/lib/outbound/resend.ts";
-import { RESEND_JSON_LIMIT, ResendRequestSchema } from "@/lib/schemas/resend.ts";
-import { captureBinId } from "@/lib/store/captures.ts";
+import lib from "@/app/server-lib.ts";
+
+const { RESEND_JSON_LIMIT, ResendRequestSchema, authorizedBin, captureBinId, jsonBody, methods, parse, resend, route } = lib;
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: route(async (request) => {

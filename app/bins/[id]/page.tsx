@@ -3,13 +3,9 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Inspector } from "@/components/inspector/Inspector.tsx";
 import { PrivateBinNotice } from "@/components/PrivateBinNotice.tsx";
-import { tokenCookie, tokenMatches } from "@/lib/http/access.ts";
-import { publicOrigin } from "@/lib/http/route.ts";
-import { countCaptures, findBin } from "@/lib/store/bins.ts";
-import { lastForward } from "@/lib/store/attempts.ts";
-import { listCaptures } from "@/lib/store/captures.ts";
-import { listRefusals } from "@/lib/store/refusals.ts";
-import { binLimits, binUrls, forwardOf } from "@/lib/store/views.ts";
+import lib from "@/app/server-lib.ts";
+
+const { binLimits, binUrls, countCaptures, findBin, forwardOf, lastForward, listCaptures, listRefusals, publicOrigin, tokenCookie, tokenMatches } = lib;
 
 type Props = { params: Promise<{ id: string }> };
 

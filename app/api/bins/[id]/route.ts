@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { binRoute, methods, noContent, publicOrigin } from "@/lib/http/route.ts";
-import { lastForward } from "@/lib/store/attempts.ts";
-import { countCaptures, deleteBin } from "@/lib/store/bins.ts";
-import { toBinDetail } from "@/lib/store/views.ts";
+import lib from "@/app/server-lib.ts";
+
+const { binRoute, countCaptures, deleteBin, lastForward, methods, noContent, publicOrigin, toBinDetail } = lib;
 
 type Params = { id: string };
 

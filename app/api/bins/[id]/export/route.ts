@@ -1,6 +1,6 @@
-import { binRoute, methods, parse, publicOrigin, queryParams } from "@/lib/http/route.ts";
-import { ExportQuerySchema } from "@/lib/schemas/capture.ts";
-import { exportStream } from "@/lib/store/export.ts";
+import lib from "@/app/server-lib.ts";
+
+const { ExportQuerySchema, binRoute, exportStream, methods, parse, publicOrigin, queryParams } = lib;
 
 type Params = { id: string };
 

@@ -1,7 +1,6 @@
-import { binRoute, jsonBody, methods, noContent, parse } from "@/lib/http/route.ts";
-import { saveForward } from "@/lib/outbound/forward.ts";
-import { ForwardSchema } from "@/lib/schemas/bin.ts";
-import { setBinForward } from "@/lib/store/bins.ts";
+import lib from "@/app/server-lib.ts";
+
+const { ForwardSchema, binRoute, jsonBody, methods, noContent, parse, saveForward, setBinForward } = lib;
 
 type Params = { id: string };
 

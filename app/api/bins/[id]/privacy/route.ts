@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { binRoute, jsonBody, methods, parse } from "@/lib/http/route.ts";
-import { BinPrivacySchema, type BinPrivacyAnswer } from "@/lib/schemas/bin.ts";
-import { setBinPrivacy } from "@/lib/store/bins.ts";
+import type { BinPrivacyAnswer } from "@/lib/schemas/bin.ts";
+import lib from "@/app/server-lib.ts";
+
+const { BinPrivacySchema, binRoute, jsonBody, methods, parse, setBinPrivacy } = lib;
 
 type Params = { id: string };
 

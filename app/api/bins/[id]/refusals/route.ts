@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { binRoute, methods } from "@/lib/http/route.ts";
 import type { RefusalList } from "@/lib/schemas/refusal.ts";
-import { listRefusals } from "@/lib/store/refusals.ts";
+import lib from "@/app/server-lib.ts";
+
+const { binRoute, listRefusals, methods } = lib;
 
 type Params = { id: string };
 

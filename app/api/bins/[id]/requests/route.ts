@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { binRoute, methods, noContent, parse, queryParams } from "@/lib/http/route.ts";
-import { ListCapturesQuerySchema } from "@/lib/schemas/capture.ts";
-import { clearCaptures, listCaptures } from "@/lib/store/captures.ts";
+import lib from "@/app/server-lib.ts";
+
+const { ListCapturesQuerySchema, binRoute, clearCaptures, listCaptures, methods, noContent, parse, queryParams } = lib;
 
 type Params = { id: string };
 

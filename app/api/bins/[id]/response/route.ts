@@ -1,6 +1,6 @@
-import { binRoute, jsonBody, methods, noContent, parse } from "@/lib/http/route.ts";
-import { CustomResponseSchema } from "@/lib/schemas/bin.ts";
-import { setBinResponse } from "@/lib/store/bins.ts";
+import lib from "@/app/server-lib.ts";
+
+const { CustomResponseSchema, binRoute, jsonBody, methods, noContent, parse, setBinResponse } = lib;
 
 type Params = { id: string };
 

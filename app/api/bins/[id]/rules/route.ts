@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { binRoute, jsonBody, methods, noContent, parse } from "@/lib/http/route.ts";
-import { RulesSchema, type RuleList } from "@/lib/schemas/rules.ts";
-import { binRules, setBinRules } from "@/lib/store/bins.ts";
+import type { RuleList } from "@/lib/schemas/rules.ts";
+import lib from "@/app/server-lib.ts";
+
+const { RulesSchema, binRoute, binRules, jsonBody, methods, noContent, parse, setBinRules } = lib;
 
 type Params = { id: string };
 

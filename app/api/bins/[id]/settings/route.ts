@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
-import { binRoute, jsonBody, methods, noContent, parse } from "@/lib/http/route.ts";
-import { saveForward } from "@/lib/outbound/forward.ts";
-import { BinSettingsSchema, type BinSettings } from "@/lib/schemas/bin.ts";
-import { binRules, setBinForward, setBinName, setBinResponse, setBinRules } from "@/lib/store/bins.ts";
-import { forwardOf } from "@/lib/store/views.ts";
+import type { BinSettings } from "@/lib/schemas/bin.ts";
 import type { CustomResponse } from "@/lib/schemas/bin.ts";
+import lib from "@/app/server-lib.ts";
+
+const { BinSettingsSchema, binRoute, binRules, forwardOf, jsonBody, methods, noContent, parse, saveForward, setBinForward, setBinName, setBinResponse, setBinRules } = lib;
 
 type Params = { id: string };
 

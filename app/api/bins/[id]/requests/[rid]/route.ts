@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
-import { binRoute, methods, noContent } from "@/lib/http/route.ts";
-import { deleteCapture, getCapture } from "@/lib/store/captures.ts";
+import lib from "@/app/server-lib.ts";
+
+const { binRoute, deleteCapture, getCapture, methods, noContent } = lib;
 
 type Params = { id: string; rid: string };
 

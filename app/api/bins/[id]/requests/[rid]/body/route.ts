@@ -1,10 +1,6 @@
-import { binRoute, methods, parse, queryParams } from "@/lib/http/route.ts";
-import { decodeContent } from "@/lib/http/content-decoding.ts";
-import { config } from "@/lib/runtime/config.ts";
-import { BodyQuerySchema } from "@/lib/schemas/capture.ts";
-import { getCaptureBody } from "@/lib/store/captures.ts";
-import { contentCodings } from "@/lib/wire/headers.ts";
-import { extensionFor } from "@/lib/wire/extension.ts";
+import lib from "@/app/server-lib.ts";
+
+const { BodyQuerySchema, binRoute, config, contentCodings, decodeContent, extensionFor, getCaptureBody, methods, parse, queryParams } = lib;
 
 type Params = { id: string; rid: string };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { binRoute, jsonBody, methods, parse } from "@/lib/http/route.ts";
-import { VerifyRequestSchema } from "@/lib/schemas/signature.ts";
-import { verifyCapture } from "@/lib/signatures/verify.ts";
+import lib from "@/app/server-lib.ts";
+
+const { VerifyRequestSchema, binRoute, jsonBody, methods, parse, verifyCapture } = lib;
 
 type Params = { id: string; rid: string };
 
