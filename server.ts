@@ -2,22 +2,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import next from "next";
 import {
-  ApiError,
+  AppError,
   appRoot,
   attachRealtime,
   captureWriter,
   config,
-  db,
   flushRefusals,
   handleCapture,
   isCapturePath,
   log,
   metrics,
-  migrate,
+  openDatabase,
   provisionBins,
   refuseCapture,
   releaseHangs,
-  searchIndexer,
   sendError,
   serveOperations,
   startRetention,
@@ -36,13 +34,14 @@ function cannotStart(error: unknown): never {
   process.exit(1);
 }
 
-// Next loads its build while the database is migrated and connected: a start waits for the slower.
+// The database is opened first: a SQLite file another server holds is refused before Next says
+// anything. Next then loads its build while migrations run: a start waits for the slower.
+const opening = openDatabase().catch(cannotStart);
 const app = next({ dev, hostname: config.HOST, port: config.PORT, dir: appRoot() });
 const preparing = app.prepare();
 
-const applied = await migrate(config.DATABASE_URL).catch(cannotStart);
+const { database: store, applied } = await opening;
 if (applied.length) log().info({ migrations: applied }, "applied migrations");
-await db().catch(cannotStart);
 if (config.HOOKJAR_BINS_FILE) {
   const file = config.HOOKJAR_BINS_FILE;
   const { created, updated } = await provisionBins(file).catch(cannotStart);
@@ -72,7 +71,7 @@ async function route(req: IncomingMessage, res: ServerResponse) {
   const capture = isCapturePath(req.url);
   if (stopping) {
     req.resume();
-    const refusal = new ApiError("shutting_down", "This server is stopping; retry in a moment.", {}, { "retry-after": "1" });
+    const refusal = new AppError("shutting_down", "This server is stopping; retry in a moment.", {}, { "retry-after": "1" });
     return capture ? refuseCapture(res, refusal) : sendError(res, refusal);
   }
   if (capture) return handleCapture(req, res);
@@ -85,7 +84,7 @@ metrics().gauges.writeQueueDepth = () => captureWriter().depth;
 metrics().gauges.sockets = () => io.engine.clientsCount;
 const stopRetention = startRetention(config.RETENTION_DAYS);
 // Captures committed before this start (or before an upgrade added the index) get indexed now.
-searchIndexer().poke();
+store.indexSearch();
 
 server.once("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") cannotStart(new Error(`port ${config.PORT} on ${config.HOST} is already in use (another Hookjar, or another program). Stop it or set PORT.`));
@@ -94,7 +93,7 @@ server.once("error", (error: NodeJS.ErrnoException) => {
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
-  log().info({ url: `http://${host}:${port}`, mode, database: config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" }, `Hookjar listening on http://${host}:${port} (${mode})`);
+  log().info({ url: `http://${host}:${port}`, mode, database: store.name }, `Hookjar listening on http://${host}:${port} (${mode})`);
 });
 
 const STOP_DEADLINE_MS = 9_500;
@@ -131,7 +130,7 @@ async function shutdown(signal: string) {
   stopRetention();
   clearInterval(sweep);
   await io.close().catch(() => {});
-  await db().then((prisma) => prisma.$disconnect());
+  await store.close();
   log().info({ ms: Date.now() - started, unanswered: inFlight.size }, "stopped");
   process.exit(0);
 }

@@ -17,17 +17,16 @@ export { config } from "./runtime/config.ts";
 export { log } from "./runtime/log.ts";
 export { metrics } from "./runtime/metrics.ts";
 export { captureWriter } from "./store/capture-writer.ts";
-export { db } from "./store/db.ts";
-export { migrate } from "./store/migrate.ts";
+export { openDatabase, database } from "./store/db.ts";
 export { flushRefusals, listRefusals } from "./store/refusals.ts";
 export { provisionBins } from "./store/provision.ts";
 export { startRetention } from "./store/retention.ts";
-export { searchIndexer } from "./store/search-index.ts";
 
 // Route handlers and pages (app/).
-export { ApiError } from "./http/errors.ts";
+export { AppError } from "./runtime/errors.ts";
 export { authorizedBin, binRoute, jsonBody, methods, noContent, parse, publicOrigin, queryParams, route } from "./http/route.ts";
-export { tokenCookie, tokenMatches } from "./http/access.ts";
+export { tokenCookie } from "./http/access.ts";
+export { tokenMatches } from "./runtime/secrets.ts";
 export { decodeContent } from "./http/content-decoding.ts";
 export { openApiDocument } from "./http/openapi.ts";
 export { resend } from "./outbound/resend.ts";

@@ -191,7 +191,7 @@ describe("docs/configuration.md", () => {
   });
 
   it("gives each variable the default the schema gives it", () => {
-    const defaults = loadConfig({});
+    const defaults = loadConfig({} as NodeJS.ProcessEnv);
     const wrong = rows.flatMap(([name, fallback]) => {
       const value = defaults[code(name)! as keyof typeof defaults];
       if (value === undefined || value === null || typeof value === "object") return [];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrate } from "../lib/store/migrate.ts";
+import { migrate } from "../lib/store/db.ts";
 import { startServer } from "./helpers/server.ts";
 
 // Each test works on a copy of the repository's migrations and its own SQLite file.

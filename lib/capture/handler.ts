@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError, toErrorResponse } from "../http/errors.ts";
+import { toErrorResponse } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 import { forwardCapture } from "../outbound/forward.ts";
 import { config } from "../runtime/config.ts";
 import { log } from "../runtime/log.ts";
@@ -7,12 +8,12 @@ import { metrics } from "../runtime/metrics.ts";
 import { clientAddress } from "../runtime/trust-proxy.ts";
 import { findBinCached } from "../store/bins.ts";
 import { saveCapture } from "../store/capture-writer.ts";
-import { kind } from "../store/db.ts";
+import { database } from "../store/db.ts";
+import type { RateLimit } from "../store/rate-limit.ts";
 import { headerPairs } from "../wire/headers.ts";
 import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./answer.ts";
 import { readBody } from "./body.ts";
 import { keepRefusal } from "./refusal.ts";
-import { RateLimiter, SharedRateLimiter, type RateLimit } from "./rate-limit.ts";
 import { parseCaptureTarget } from "./target.ts";
 
 /**
@@ -20,13 +21,12 @@ import { parseCaptureTarget } from "./target.ts";
  * up, read the body, hand it to the writer (which announces it once committed), answer, forward.
  */
 
-// On PostgreSQL several instances may serve one bin: their limit is kept in the shared database.
-const rateLimiter: RateLimit =
-  kind === "postgresql" ? new SharedRateLimiter(config.RATE_LIMIT_PER_MIN) : new RateLimiter(config.RATE_LIMIT_PER_MIN);
-const limiter = () => rateLimiter;
+// Several instances may serve one bin: the store keeps the limit where all of them count.
+let rateLimiter: Promise<RateLimit> | undefined;
+const limiter = () => (rateLimiter ??= database().then((store) => store.rateLimiter(config.RATE_LIMIT_PER_MIN)));
 
 const tooLarge = () =>
-  new ApiError(
+  new AppError(
     "payload_too_large",
     `The body is larger than this server accepts (${config.MAX_BODY_BYTES} bytes).`,
     { limit: config.MAX_BODY_BYTES },
@@ -79,10 +79,10 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   const { binId, path, query } = parseCaptureTarget(req.url ?? "/");
   allowCors(req, res);
   const bin = binId ? await findBinCached(binId) : null;
-  if (!bin) throw new ApiError("bin_not_found", "No bin with that id.");
-  const wait = await limiter().take(bin.id);
+  if (!bin) throw new AppError("bin_not_found", "No bin with that id.");
+  const wait = await (await limiter()).take(bin.id);
   if (wait > 0) {
-    throw new ApiError(
+    throw new AppError(
       "rate_limited",
       `This bin takes at most ${config.RATE_LIMIT_PER_MIN} requests a minute; retry in ${wait} s.`,
       {},

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { ApiError } from "../http/errors.ts";
+import { ERROR_STATUS } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 import { REFUSAL_REASONS, type RefusalReason } from "../schemas/refusal.ts";
 import { countRefusal } from "../store/refusals.ts";
 
@@ -10,12 +11,12 @@ const isRefusalReason = (code: string): code is RefusalReason => (REFUSAL_REASON
  * counted per minute (lib/store/refusals.ts), without their bodies.
  */
 export function keepRefusal(req: IncomingMessage, error: unknown, binId: string, path: string) {
-  if (!(error instanceof ApiError) || !isRefusalReason(error.code)) return;
+  if (!(error instanceof AppError) || !isRefusalReason(error.code)) return;
   const declared = Number(req.headers["content-length"]);
   countRefusal({
     binId,
     reason: error.code,
-    status: error.status,
+    status: ERROR_STATUS[error.code],
     method: req.method ?? "GET",
     path,
     bodySize: Number.isSafeInteger(declared) ? declared : null,

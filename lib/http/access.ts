@@ -1,17 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-
-/** Private bins: everything but capturing needs the bin's view token. Pure: no database here. */
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Private bins over HTTP: where a request carries the view token. Pure: no database here. */
 
 export const tokenCookie = (binId: string) => `hookjar_${binId}`;
-
-export function tokenMatches(bin: { viewTokenHash: string | null }, token: string | null | undefined): boolean {
-  if (bin.viewTokenHash === null) return true;
-  if (!token) return false;
-  const given = Buffer.from(hashToken(token), "hex");
-  return timingSafeEqual(given, Buffer.from(bin.viewTokenHash, "hex"));
-}
 
 /** The token a request carries: `Authorization: Bearer`, `?token=`, or the inspector's cookie. */
 export function requestToken(request: Request, binId: string): string | null {

@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { brotliDecompress, gunzip, inflate, inflateRaw, type ZlibOptions } from "node:zlib";
 import { formatBytes } from "../wire/bytes.ts";
-import { ApiError } from "./errors.ts";
+import { AppError } from "../runtime/errors.ts";
 
 /**
  * A captured body's content codings undone, for reading only (the stored bytes stay as sent).
@@ -28,14 +28,14 @@ export async function decodeContent(bytes: Buffer, codings: string[], limit: num
   let out = bytes;
   for (const coding of [...codings].reverse()) {
     const decoder = DECODERS[coding];
-    if (!decoder) throw new ApiError("undecodable_body", `Cannot decode the content coding "${coding}": Hookjar decodes gzip, deflate and br.`);
+    if (!decoder) throw new AppError("undecodable_body", `Cannot decode the content coding "${coding}": Hookjar decodes gzip, deflate and br.`);
     try {
       out = await decoder(out, { maxOutputLength: limit });
     } catch (error) {
       if (isTooLarge(error)) {
-        throw new ApiError("decoded_too_large", `Too large to decode: the body expands past the limit of ${formatBytes(limit)} (${limit} bytes). The raw encoded bytes are kept as sent.`, { limit });
+        throw new AppError("decoded_too_large", `Too large to decode: the body expands past the limit of ${formatBytes(limit)} (${limit} bytes). The raw encoded bytes are kept as sent.`, { limit });
       }
-      throw new ApiError("undecodable_body", `Cannot decode: the body is not valid ${coding} data (${(error as Error).message}). The raw encoded bytes are kept as sent.`);
+      throw new AppError("undecodable_body", `Cannot decode: the body is not valid ${coding} data (${(error as Error).message}). The raw encoded bytes are kept as sent.`);
     }
   }
   return out;

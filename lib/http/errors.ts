@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { AppError } from "../runtime/errors.ts";
 import type { ErrorBody, ErrorCode } from "../schemas/error.ts";
 
-/** Errors as answered by the API and the capture path alike: a code, its status, a message for people. */
+/** Errors as answered by the API and the capture path alike: each code's status, and the body people read. */
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
@@ -25,44 +26,22 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   target_timeout: 504,
 };
 
-/** A failure with a contract error code; its message may be shown to a person as is. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    /** Headers the answer needs (`Retry-After`, `Allow`…). */
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
 
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-
-  body(): ErrorBody & Record<string, unknown> {
-    return { error: this.code, message: this.message, ...this.extra };
-  }
-}
-
-export const notFound = (what: "bin" | "capture") => new ApiError(`${what}_not_found`, `No ${what} with that id.`);
-
-export function fromZodError(error: z.ZodError, what = "request"): ApiError {
+export function fromZodError(error: z.ZodError, what = "request"): AppError {
   const issues = error.issues.map((i) => ({
     path: i.path.filter((p): p is string | number => typeof p !== "symbol"),
     message: i.message,
   }));
   const first = issues[0];
   const where = first && first.path.length ? ` at ${first.path.join(".")}` : "";
-  return new ApiError("invalid_request", `Invalid ${what}${where}: ${first?.message ?? "bad input"}`, { issues });
+  return new AppError("invalid_request", `Invalid ${what}${where}: ${first?.message ?? "bad input"}`, { issues });
 }
 
 export type ErrorAnswer = { status: number; body: ErrorBody & Record<string, unknown>; headers: Record<string, string> };
 
 /** Turns anything thrown into a status, headers and an error body; unknown failures become a 500 without internals. */
 export function toErrorResponse(error: unknown): ErrorAnswer {
-  if (error instanceof ApiError) return { status: error.status, body: error.body(), headers: error.headers };
+  if (error instanceof AppError) return { status: ERROR_STATUS[error.code], body: error.body(), headers: error.headers };
   if (error instanceof z.ZodError) return toErrorResponse(fromZodError(error));
   console.error(error);
   return { status: 500, body: { error: "internal_error", message: "Something went wrong on the server." }, headers: {} };

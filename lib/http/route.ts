@@ -1,7 +1,9 @@
 import type { z } from "zod";
-import { requestToken, tokenMatches } from "./access.ts";
+import { tokenMatches } from "../runtime/secrets.ts";
+import { requestToken } from "./access.ts";
 import { config } from "../runtime/config.ts";
-import { ApiError, fromZodError, toErrorResponse } from "./errors.ts";
+import { AppError } from "../runtime/errors.ts";
+import { fromZodError, toErrorResponse } from "./errors.ts";
 import { getBin } from "../store/bins.ts";
 
 /** Helpers for route handlers: parse at the edge, throw typed errors, answer JSON. */
@@ -35,7 +37,7 @@ export function methods<P>(handlers: Partial<Record<Method, Handler<P>>>): Recor
   const allowed = METHODS.filter((m) => handlers[m]);
   const allow = [...allowed, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const notAllowed = route<P>(async (request) => {
-    throw new ApiError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
+    throw new AppError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
   });
   return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<Method, Handler<P>>;
 }
@@ -44,7 +46,7 @@ export function methods<P>(handlers: Partial<Record<Method, Handler<P>>>): Recor
 export async function authorizedBin(request: Request, binId: string) {
   const bin = await getBin(binId);
   if (!tokenMatches(bin, requestToken(request, binId))) {
-    throw new ApiError("unauthorized", "This bin is private: send its view token as `Authorization: Bearer <token>` or `?token=`.");
+    throw new AppError("unauthorized", "This bin is private: send its view token as `Authorization: Bearer <token>` or `?token=`.");
   }
   return bin;
 }
@@ -72,7 +74,7 @@ const DEFAULT_JSON_LIMIT = 2 * 1024 * 1024;
  */
 export async function jsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Promise<unknown> {
   const tooLarge = () =>
-    new ApiError("payload_too_large", `The request body is larger than ${limit} bytes.`, { limit });
+    new AppError("payload_too_large", `The request body is larger than ${limit} bytes.`, { limit });
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -90,7 +92,7 @@ export async function jsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Pr
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json", "The request body is not valid JSON.");
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
 }
 

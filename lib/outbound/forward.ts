@@ -1,6 +1,6 @@
 import { attemptOf, keepAttempt } from "./attempt.ts";
 import { config } from "../runtime/config.ts";
-import { ApiError } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 import { hasHeader } from "../wire/headers.ts";
 import { replayRequest } from "./replay.ts";
 import type { Forward } from "../schemas/bin.ts";
@@ -134,7 +134,7 @@ export async function saveForward(binId: string, forward: Forward): Promise<void
       await resolveTarget(new URL(forward.url).hostname, false);
     } catch (error) {
       // A name that does not resolve today may tomorrow; each forward checks again anyway.
-      if (!(error instanceof ApiError && error.code === "target_unreachable")) throw error;
+      if (!(error instanceof AppError && error.code === "target_unreachable")) throw error;
     }
   }
   await setBinForward(binId, forward);

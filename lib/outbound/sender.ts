@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { ApiError } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 import { hasHeader, headerPairs } from "../wire/headers.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { resolveTarget, type ResolvedAddress } from "./ssrf.ts";
@@ -33,7 +33,7 @@ export type OutboundResponse = {
 
 export type Outcome =
   | { ok: true; response: OutboundResponse; durationMs: number }
-  | { ok: false; error: ApiError; durationMs: number };
+  | { ok: false; error: AppError; durationMs: number };
 
 /** An http(s) URL without credentials, or a 400 that says what is wrong with it. */
 export function parseTargetUrl(text: string): URL {
@@ -41,13 +41,13 @@ export function parseTargetUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ApiError("invalid_url", `"${text}" is not a valid URL.`);
+    throw new AppError("invalid_url", `"${text}" is not a valid URL.`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ApiError("invalid_url", `Only http and https URLs can be sent to, not ${url.protocol.slice(0, -1)}.`);
+    throw new AppError("invalid_url", `Only http and https URLs can be sent to, not ${url.protocol.slice(0, -1)}.`);
   }
   if (url.username || url.password) {
-    throw new ApiError("invalid_url", "URLs with a user name or password are not sent; use an Authorization header.");
+    throw new AppError("invalid_url", "URLs with a user name or password are not sent; use an Authorization header.");
   }
   return url;
 }
@@ -69,7 +69,7 @@ export function wireHeaders(url: URL, method: string, headers: HeaderPairs, body
   return out;
 }
 
-/** Sends the request; a failure is thrown as the ApiError its caller can answer with (400/502/504). */
+/** Sends the request; a failure is thrown as the AppError its caller can answer with (400/502/504). */
 export async function send(request: OutboundRequest): Promise<OutboundResponse> {
   const url = parseTargetUrl(request.url);
   const started = performance.now();
@@ -95,7 +95,7 @@ export async function trySend(request: OutboundRequest): Promise<Outcome> {
     const response = await send(request);
     return { ok: true, response, durationMs: response.durationMs };
   } catch (error) {
-    const apiError = error instanceof ApiError ? error : new ApiError("target_unreachable", String(error));
+    const apiError = error instanceof AppError ? error : new AppError("target_unreachable", String(error));
     return { ok: false, error: apiError, durationMs: Math.round(performance.now() - started) };
   }
 }
@@ -120,12 +120,12 @@ function exchange(
 ): Promise<OutboundResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (result: OutboundResponse | ApiError) => {
+    const finish = (result: OutboundResponse | AppError) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       outgoing.destroy();
-      if (result instanceof ApiError) reject(result);
+      if (result instanceof AppError) reject(result);
       else resolve(result);
     };
     let outgoing: http.ClientRequest;
@@ -141,7 +141,7 @@ function exchange(
       });
     } catch (error) {
       // Node refuses header names/values and methods it cannot put on the wire, before connecting.
-      return reject(new ApiError("invalid_request", `Cannot send this request: ${(error as Error).message}`));
+      return reject(new AppError("invalid_request", `Cannot send this request: ${(error as Error).message}`));
     }
     const timer = setTimeout(() => finish(timedOut(url, request.timeoutMs)), Math.max(remainingMs, 0));
     outgoing.on("error", (error) => finish(unreachable(url, error)));
@@ -174,8 +174,8 @@ function exchange(
   });
 }
 
-function timedOut(url: URL, timeoutMs: number): ApiError {
-  return new ApiError("target_timeout", `${url.host} did not answer within ${timeoutMs} ms.`);
+function timedOut(url: URL, timeoutMs: number): AppError {
+  return new AppError("target_timeout", `${url.host} did not answer within ${timeoutMs} ms.`);
 }
 
 const REASONS: Record<string, string> = {
@@ -191,8 +191,8 @@ const REASONS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate cannot be verified",
 };
 
-function unreachable(url: URL, error: NodeJS.ErrnoException): ApiError {
+function unreachable(url: URL, error: NodeJS.ErrnoException): AppError {
   const code = error.code ?? "";
   const reason = REASONS[code] ?? (code.startsWith("HPE_") ? "its answer was not valid HTTP" : error.message);
-  return new ApiError("target_unreachable", `No answer from ${url.host}: ${reason}.`);
+  return new AppError("target_unreachable", `No answer from ${url.host}: ${reason}.`);
 }

@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { ApiError } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 
 /**
  * The guard that keeps resend and forwarding from becoming an SSRF proxy: which addresses a
@@ -128,7 +128,7 @@ export async function resolveTarget(hostname: string, allowPrivate: boolean): Pr
       const blocked = blockedRange(address);
       if (!blocked) continue;
       const via = address === host ? "" : ` (${host} resolves to ${address})`;
-      throw new ApiError("target_blocked",
+      throw new AppError("target_blocked",
         `Refusing to send to ${address}${via}: it is a ${blocked} address. This server is reachable by others, ` +
           "so it only sends to public addresses; set RESEND_ALLOW_PRIVATE=true to allow private targets.",
       );
@@ -144,5 +144,5 @@ async function lookupAll(host: string) {
   } catch {
     // Reported below in words; the resolver's codes (ENOTFOUND, EAI_AGAIN) mean little to a person.
   }
-  throw new ApiError("target_unreachable", `Could not resolve the host name "${host}".`);
+  throw new AppError("target_unreachable", `Could not resolve the host name "${host}".`);
 }

@@ -1,13 +1,13 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { cookieValue, tokenCookie, tokenMatches } from "../http/access.ts";
+import { cookieValue, tokenCookie } from "../http/access.ts";
+import { tokenMatches } from "../runtime/secrets.ts";
 import { SubscribeSchema, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "../schemas/events.ts";
 import { findBin } from "../store/bins.ts";
 import { onChange } from "../store/changes.ts";
-import { kind } from "../store/db.ts";
+import { database } from "../store/db.ts";
 import { broadcast } from "./broadcast.ts";
 import { room, shareCaptures, type LiveServer } from "./share.ts";
-import { shareThroughPostgres } from "./postgres-adapter.ts";
 
 /** The live stream: Socket.IO on the app's port, one room per bin, fed by the store's change feed. */
 
@@ -16,8 +16,9 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 /** Attaches the process's one Socket.IO server to the HTTP server and subscribes it to the change feed. */
 export async function attachRealtime(httpServer: HttpServer): Promise<LiveServer> {
   const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
-  const shared = kind === "postgresql";
-  if (shared) await shareThroughPostgres(io);
+  const store = await database();
+  await store.shareLive(io);
+  const shared = store.shared;
   io.on("connection", (socket) => {
     socket.on("bin:subscribe", (payload, ack) => void subscribe(socket, payload, answerer(ack)));
     socket.on("bin:unsubscribe", (payload, ack) => {

@@ -1,10 +1,9 @@
-import path from "node:path";
 import { z } from "zod";
 import { parseTrustProxy } from "./trust-proxy.ts";
 
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1).default("file:./data/hookjar.db"),
@@ -55,17 +54,3 @@ export const config = (() => {
     process.exit(1);
   }
 })();
-
-export type DatabaseKind = "sqlite" | "postgresql";
-
-export function databaseKind(url: string): DatabaseKind {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error(`Unsupported DATABASE_URL "${url}": expected file:… (SQLite) or postgresql://… (PostgreSQL)`);
-}
-
-/** Path of the SQLite file named by a `file:` DATABASE_URL, relative to the working directory. */
-export function sqlitePath(url: string): string {
-  if (!url.startsWith("file:")) throw new Error(`Unsupported DATABASE_URL "${url}": expected file:…`);
-  return path.resolve(url.slice("file:".length));
-}

@@ -1,4 +1,4 @@
-import { ApiError } from "../http/errors.ts";
+import { AppError } from "../runtime/errors.ts";
 import { config } from "../runtime/config.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { detectScheme, type VerifyRequest, type VerifyResult } from "../schemas/signature.ts";
@@ -12,7 +12,7 @@ export async function verifyCapture(binId: string, captureId: string, input: Ver
   const named = input.scheme ?? (input.hmac ? "hmac" : null);
   const scheme = named ?? detectScheme(headers);
   if (!scheme) {
-    throw new ApiError("unknown_scheme", "No known signature header on this capture: name the scheme (for a generic HMAC: scheme hmac with hmac options).");
+    throw new AppError("unknown_scheme", "No known signature header on this capture: name the scheme (for a generic HMAC: scheme hmac with hmac options).");
   }
   const check = SCHEME_IMPLS[scheme].verify(
     { headers, body: Buffer.from(capture.body), urls: captureUrls(binId, capture.path, capture.query, headers) },

@@ -1,5 +1,5 @@
-import { hashToken } from "../http/access.ts";
-import { notFound } from "../http/errors.ts";
+import { hashToken } from "../runtime/secrets.ts";
+import { notFound } from "../runtime/errors.ts";
 import { newBinId, newRuleId, newToken } from "../runtime/ids.ts";
 import { Prisma, type Bin } from "../generated/prisma/client.ts";
 import type { CreateBinInput, CustomResponse, Forward } from "../schemas/bin.ts";

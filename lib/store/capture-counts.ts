@@ -1,11 +1,11 @@
 import { onChange } from "./changes.ts";
-import { db, kind } from "./db.ts";
+import { database } from "./db.ts";
 
 /**
  * How many captures each bin holds, as this process last knew: counted once, then kept by the
  * capture writer and the change feed. It only decides when the writer checks a bin against its cap,
- * so capture cost stays flat in the bin's size; the prune itself asks the database. On PostgreSQL
- * other instances write too, so a count is counted afresh once it is older than REFRESH_MS.
+ * so capture cost stays flat in the bin's size; the prune itself asks the database. Where other
+ * instances write too, so a count is counted afresh once it is older than REFRESH_MS.
  */
 
 const REFRESH_MS = 10_000;
@@ -26,8 +26,8 @@ export class CaptureCounts {
   /** The bin's count after `stored` more captures, counting it in the database when unknown or stale. */
   async afterStoring(binId: string, stored: number): Promise<number> {
     const known = this.known.get(binId);
-    if (known && !(kind === "postgresql" && Date.now() - known.countedAt > REFRESH_MS)) return this.add(binId, stored);
-    const prisma = await db();
+    const { shared, prisma } = await database();
+    if (known && !(shared && Date.now() - known.countedAt > REFRESH_MS)) return this.add(binId, stored);
     const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "Capture" WHERE "binId" = ${binId}`;
     this.set(binId, Number(row.n));
     return Number(row.n);

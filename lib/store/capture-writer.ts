@@ -1,14 +1,11 @@
-import { notFound } from "../http/errors.ts";
+import { notFound } from "../runtime/errors.ts";
 import { config } from "../runtime/config.ts";
 import { newSortableId } from "../runtime/ids.ts";
-import { Prisma } from "../generated/prisma/client.ts";
 import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
-import { searchIndexer } from "./search-index.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
-import { db, kind } from "./db.ts";
-import { insertCaptures, nextSeq } from "./dialect.ts";
+import { database, db } from "./db.ts";
 import { toSummary } from "./views.ts";
 
 /**
@@ -76,14 +73,6 @@ export class CaptureWriter {
       }
       const batch = this.queue.splice(0, n);
       const stored: StoredCapture[] = [];
-      // This writer is the process's only one and runs one batch at a time: what the lookup finds
-      // is everything committed before the batch.
-      try {
-        await markDuplicates(batch.map((p) => p.row));
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-        continue;
-      }
       try {
         await insert(batch.map((p) => p.row));
         stored.push(...batch.map((p) => p.row));
@@ -100,60 +89,14 @@ export class CaptureWriter {
       const committed = new Set(stored);
       for (const p of batch) if (committed.has(p.row)) p.resolve();
       await pruneBins(stored);
-      searchIndexer().poke();
+      (await database()).indexSearch();
     }
   }
 }
 
-/** Inserts rows, numbering them in commit order (see dialect.ts). */
+/** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
 async function insert(rows: StoredCapture[]) {
-  const prisma = await db();
-  if (kind === "postgresql") {
-    const numbered = await prisma.$queryRaw<{ seq: bigint | number }[]>(insertCaptures(kind, rows));
-    return numberRows(rows, Math.max(...numbered.map((r) => Number(r.seq))));
-  }
-  // SQLite has one writer, this one (one process per file, one writer per process), so the counter
-  // and the INSERT need no transaction around them. A failed INSERT leaves a gap in `seq`, which
-  // ordering does not mind.
-  const [counter] = await prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
-  numberRows(rows, Number(counter.value));
-  await prisma.$executeRaw(insertCaptures(kind, rows));
-}
-
-/** Rows take the `seq` range that ends at `last`, in order. */
-function numberRows(rows: StoredCapture[], last: number) {
-  rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
-}
-
-const key = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
-
-// Ids looked up per statement; SQLite allows at most 500 parts in one compound SELECT.
-const LOOKUP_CHUNK = 200;
-
-/**
- * Sets `duplicateOf` on a batch's rows: each (bin, deliveryId)'s earliest stored capture, else the
- * batch's own first. One statement for the batch (a batch rarely holds 200 distinct ids), one seek
- * per id on the (binId, deliveryId, seq) index however often that id was delivered before.
- */
-async function markDuplicates(rows: StoredCapture[]) {
-  const keyed = rows.filter((r): r is StoredCapture & { deliveryId: string } => r.deliveryId !== null);
-  if (keyed.length === 0) return;
-  const prisma = await db();
-  const keys = [...new Map(keyed.map((r) => [key(r.binId, r.deliveryId), r])).values()];
-  const first = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
-    const seeks = keys.slice(i, i + LOOKUP_CHUNK).map(
-      (r, j) => Prisma.sql`SELECT * FROM (SELECT "binId", "deliveryId", "id" FROM "Capture"
-        WHERE "binId" = ${r.binId} AND "deliveryId" = ${r.deliveryId} ORDER BY "seq" LIMIT 1) AS ${Prisma.raw(`k${j}`)}`,
-    );
-    const found = await prisma.$queryRaw<{ binId: string; deliveryId: string; id: string }[]>(Prisma.join(seeks, " UNION ALL "));
-    for (const f of found) first.set(key(f.binId, f.deliveryId), f.id);
-  }
-  for (const row of keyed) {
-    const earliest = first.get(key(row.binId, row.deliveryId));
-    if (earliest) row.duplicateOf = earliest;
-    else first.set(key(row.binId, row.deliveryId), row.id);
-  }
+  await (await database()).insertCaptures(rows);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { notFound } from "../http/errors.ts";
+import { notFound } from "../runtime/errors.ts";
 import { Prisma, type Attempt, type Capture } from "../generated/prisma/client.ts";
 import type { CaptureFilter, CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
-import { db, kind } from "./db.ts";
-import { headerCondition, searchConditions } from "./dialect.ts";
+import { database, db } from "./db.ts";
 import { clearRefusals } from "./refusals.ts";
 import { forwardOutcome, toCaptureView, toSummary } from "./views.ts";
 
@@ -25,7 +24,7 @@ const summarySelect = {
 export async function listCaptures(binId: string, query: ListCapturesQuery): Promise<CapturePage> {
   const prisma = await db();
   const found = await prisma.$queryRaw<{ id: string; seq: bigint | number }[]>`SELECT "id", "seq" FROM "Capture" WHERE ${Prisma.join(
-    captureFilters(binId, query),
+    await captureFilters(binId, query),
     " AND ",
   )} ORDER BY "seq" DESC LIMIT ${query.limit + 1}`;
   const page = found.slice(0, query.limit);
@@ -41,20 +40,21 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
 
 async function countMatching(binId: string, query: ListCapturesQuery): Promise<number> {
   const prisma = await db();
-  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "Capture" WHERE ${Prisma.join(captureFilters(binId, query), " AND ")}`;
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "Capture" WHERE ${Prisma.join(await captureFilters(binId, query), " AND ")}`;
   return Number(row.n);
 }
 
-function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Prisma.Sql[] {
+async function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Promise<Prisma.Sql[]> {
+  const store = await database();
   const where = [Prisma.sql`"binId" = ${binId}`];
   if (query.cursor !== undefined) where.push(Prisma.sql`"seq" < ${query.cursor}`);
   if (query.method) where.push(Prisma.sql`"method" = ${query.method.toUpperCase()}`);
-  if (query.q) where.push(searchConditions(kind, query.q));
+  if (query.q) where.push(store.searchCondition(query.q));
   if (query.header) {
     const colon = query.header.indexOf(":");
     const name = (colon === -1 ? query.header : query.header.slice(0, colon)).trim();
     const value = colon === -1 ? "" : query.header.slice(colon + 1).trim();
-    where.push(headerCondition(kind, name, value));
+    where.push(store.headerCondition(name, value));
   }
   if (query.duplicates === "only") where.push(Prisma.sql`"duplicateOf" IS NOT NULL`);
   return where;
@@ -109,7 +109,7 @@ export async function* capturePages(binId: string, ids?: string[], filter: Captu
   let cursor: bigint | undefined;
   for (;;) {
     const next = await prisma.$queryRaw<PageEntry[]>`SELECT "id", "seq", "bodySize" FROM "Capture"
-      WHERE ${Prisma.join(captureFilters(binId, { ...filter, cursor }), " AND ")}${only} ORDER BY "seq" DESC LIMIT ${PAGE_ROWS}`;
+      WHERE ${Prisma.join(await captureFilters(binId, { ...filter, cursor }), " AND ")}${only} ORDER BY "seq" DESC LIMIT ${PAGE_ROWS}`;
     if (next.length === 0) return;
     let n = 1;
     for (let bytes = next[0].bodySize; n < next.length && bytes + next[n].bodySize <= PAGE_BYTES; n++) bytes += next[n].bodySize;

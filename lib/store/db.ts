@@ -1,50 +1,41 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { config, databaseKind, sqlitePath } from "../runtime/config.ts";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { config } from "../runtime/config.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { backfillCaptures } from "./backfill.ts";
+import type { Database, Driver, Opened } from "./database.ts";
+import { postgres } from "./postgres/index.ts";
+import { sqlite } from "./sqlite/index.ts";
 
-/** The one Prisma client of the process, on SQLite or PostgreSQL as DATABASE_URL says. */
+/** The process's one database, chosen once from DATABASE_URL. */
 
-export const kind = databaseKind(config.DATABASE_URL);
+const DRIVERS: Driver[] = [sqlite, postgres];
 
-async function connect(): Promise<PrismaClient> {
-  const prisma = await open();
-  // Before anything reads captures: every summary then carries a real bodySha256.
-  await backfillCaptures(prisma);
-  return prisma;
+export function driverFor(url: string): Driver {
+  const driver = DRIVERS.find((d) => d.accepts(url));
+  if (!driver) throw new Error(`Unsupported DATABASE_URL "${url}": expected file:… (SQLite) or postgresql://… (PostgreSQL)`);
+  return driver;
 }
 
-async function open(): Promise<PrismaClient> {
-  if (kind === "postgresql") {
-    const [{ PrismaPg }, generated] = await Promise.all([
-      import("@prisma/adapter-pg"),
-      import("../generated/prisma-postgres/client.ts"),
-    ]);
-    // Both clients are generated from the one source schema, so they share an API; the SQLite
-    // client's type stands for either.
-    return new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) }) as unknown as PrismaClient;
-  }
-  const file = sqlitePath(config.DATABASE_URL);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
-  // WAL + NORMAL: a committed capture survives a process crash, at several times FULL's insert rate.
-  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
-  return prisma;
+/** Applies pending migrations to the database at `url` (scripts and tests; the server opens with openDatabase). */
+export const migrate = (url: string, root?: string) => driverFor(url).migrate(url, root);
+
+let opening: Promise<Opened> | undefined;
+
+/** Opens the process's database once: migrations applied, connected, old rows backfilled. */
+export function openDatabase(): Promise<Opened> {
+  opening ??= (async () => {
+    const opened = await driverFor(config.DATABASE_URL).open(config.DATABASE_URL);
+    // Before anything reads captures: every summary then carries a real bodySha256.
+    await backfillCaptures(opened.database.prisma);
+    return opened;
+  })();
+  return opening;
 }
 
-let connecting: Promise<PrismaClient> | undefined;
+export const database = async (): Promise<Database> => (await openDatabase()).database;
 
-export function db(): Promise<PrismaClient> {
-  connecting ??= connect();
-  return connecting;
-}
+export const db = async (): Promise<PrismaClient> => (await database()).prisma;
 
 /** Resolves while the database answers a trivial query (the health check). */
 export async function databaseAnswers(): Promise<void> {
-  const prisma = await db();
-  await prisma.$queryRawUnsafe("SELECT 1");
+  await (await db()).$queryRawUnsafe("SELECT 1");
 }

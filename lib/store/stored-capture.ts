@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/prisma/client.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import type { CaptureResponse } from "../schemas/rules.ts";
 
@@ -29,3 +30,7 @@ export type StoredCapture = NewCapture & {
   bodySha256: string;
   duplicateOf: string | null;
 };
+
+/** The Capture table's columns in the order the writers' multi-row INSERTs give them. */
+export const CAPTURE_COLUMNS = Prisma.raw(`("id", "seq", "binId", "method", "path", "query", "headers", "body", "bodySize",
+  "contentType", "remoteAddress", "httpVersion", "receivedAt", "response", "responseStatus", "deliveryId", "bodySha256", "duplicateOf")`);

@@ -1,14 +1,12 @@
-import { takeSharedToken } from "../store/rate-buckets.ts";
-
 /**
  * Per-bin token bucket: a bin may take `perMinute` captures in a burst, refilled evenly over a
  * minute. `take` answers 0 when the capture may go ahead, else the seconds to wait for the next one.
  */
 export type RateLimit = { take: (key: string) => number | Promise<number> };
 
-const waitSeconds = (tokens: number, perMinute: number) => Math.ceil(((1 - tokens) * 60) / perMinute);
+export const waitSeconds = (tokens: number, perMinute: number) => Math.ceil(((1 - tokens) * 60) / perMinute);
 
-/** In memory, for SQLite: one instance owns the database, so its own count is the whole count. */
+/** In memory: where one instance owns the database (SQLite), its own count is the whole count. */
 export class RateLimiter implements RateLimit {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -27,16 +25,5 @@ export class RateLimiter implements RateLimit {
       return 0;
     }
     return waitSeconds(bucket.tokens, this.perMinute);
-  }
-}
-
-/** In the database, for PostgreSQL: several instances share one bucket per bin. */
-export class SharedRateLimiter implements RateLimit {
-  constructor(private readonly perMinute: number) {}
-
-  async take(key: string): Promise<number> {
-    if (this.perMinute <= 0) return 0;
-    const { granted, tokens } = await takeSharedToken(key, this.perMinute);
-    return granted ? 0 : waitSeconds(tokens, this.perMinute);
   }
 }

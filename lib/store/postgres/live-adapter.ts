@@ -1,12 +1,11 @@
 import type { Server } from "socket.io";
-import { config } from "../runtime/config.ts";
 
 const ATTACHMENTS_LOCK_ID = 72707370;
 
 /** Several instances on one PostgreSQL database: each one's events reach every instance's sockets. */
-export async function shareThroughPostgres(io: Server): Promise<void> {
+export async function shareThroughPostgres(io: Server, connectionString: string): Promise<void> {
   const [{ default: pg }, { createAdapter }] = await Promise.all([import("pg"), import("@socket.io/postgres-adapter")]);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  const pool = new pg.Pool({ connectionString, max: 4 });
   // A dropped connection (a restart, a failover) must not crash the process: pg reconnects.
   const log = (error: Error) => console.error("PostgreSQL (live events):", error.message);
   pool.on("error", log);

@@ -1,12 +1,11 @@
-import { db, kind } from "./db.ts";
-import { INDEXED_BODY_BYTES } from "./dialect.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { INDEXED_BODY_BYTES } from "../search-limits.ts";
 
 /**
  * Keeps SQLite's trigram index of captures (the search_index migration) up with what is committed.
  * Indexing a capture costs more than storing it, so it waits until captures have stopped arriving
  * for IDLE_MS and then runs in small chunks, yielding between them; meanwhile a search scans what
- * lies above the "search" counter (lib/store/dialect.ts), so it finds the same either way.
- * PostgreSQL keeps its own trigram indexes up to date as it writes.
+ * lies above the "search" counter (sql.ts), so it finds the same either way.
  */
 
 const IDLE_MS = 250;
@@ -20,9 +19,10 @@ export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
+  constructor(private readonly prisma: PrismaClient) {}
+
   /** Called after every batch of captures (and at start): index once they stop for a while. */
   poke(): void {
-    if (kind !== "sqlite") return;
     this.lastCapture = Date.now();
     this.schedule();
   }
@@ -47,7 +47,7 @@ export class SearchIndexer {
 
   /** Drops one chunk of deleted captures from the index, or indexes one chunk; answers whether it did anything. */
   private async step(): Promise<boolean> {
-    const prisma = await db();
+    const prisma = this.prisma;
     const gone = await prisma.$queryRaw<{ seq: bigint | number }[]>`SELECT "seq" FROM "CaptureSearchGone" ORDER BY "seq" LIMIT ${CHUNK}`;
     if (gone.length) {
       const [lo, hi] = [gone[0].seq, gone[gone.length - 1].seq];
@@ -78,6 +78,3 @@ export class SearchIndexer {
     return true;
   }
 }
-
-const indexer = new SearchIndexer();
-export const searchIndexer = () => indexer;

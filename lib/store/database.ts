@@ -1,0 +1,41 @@
+import type { Server } from "socket.io";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { RateLimit } from "./rate-limit.ts";
+import type { StoredCapture } from "./stored-capture.ts";
+
+/**
+ * What differs between SQLite and PostgreSQL, behind one face: lib/store/sqlite and lib/store/postgres
+ * each implement it, next to the raw SQL they run through their Prisma client, and db.ts picks one
+ * at start from DATABASE_URL. Nothing else in the app knows which database it runs on.
+ */
+export interface Database {
+  /** For the start-up log line. */
+  readonly name: string;
+  /** Whether other instances write to this database too: their changes must be shared, counts go stale. */
+  readonly shared: boolean;
+  readonly prisma: PrismaClient;
+  /** Stores a batch in one commit: numbered in commit order (`seq`), repeat deliveries marked. */
+  insertCaptures(rows: StoredCapture[]): Promise<void>;
+  /** The list's text search: `q` in the path, query or body. */
+  searchCondition(q: string): Prisma.Sql;
+  /** A header named `name` (any case) whose value contains `value` (any case). */
+  headerCondition(name: string, value: string): Prisma.Sql;
+  /** The per-bin capture allowance, as strict as the database can share it. */
+  rateLimiter(perMinute: number): RateLimit;
+  /** Called after every committed batch and at start: keep search indexes up with the captures. */
+  indexSearch(): void;
+  /** Lets every instance's Socket.IO server reach the others' sockets, where there are others. */
+  shareLive(io: Server): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type Opened = { database: Database; applied: string[] };
+
+/** One kind of database: recognises its URLs, applies its migrations, opens it. */
+export interface Driver {
+  accepts(url: string): boolean;
+  /** Applies pending migrations from `root` (default: the app's prisma/ folder); answers their names. */
+  migrate(url: string, root?: string): Promise<string[]>;
+  /** Applies pending migrations and connects: the server's one way in. */
+  open(url: string): Promise<Opened>;
+}

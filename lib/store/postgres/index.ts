@@ -1,0 +1,60 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Database, Driver } from "../database.ts";
+import { deliveryKeys, markDuplicates } from "../duplicates.ts";
+import type { StoredCapture } from "../stored-capture.ts";
+import { shareThroughPostgres } from "./live-adapter.ts";
+import { migratePostgres } from "./migrate.ts";
+import { SharedRateLimiter } from "./rate-limiter.ts";
+import { headerCondition, insertCaptures, lockKeys, searchCondition } from "./sql.ts";
+
+/** PostgreSQL, for several instances on one database: everything they must agree on is decided in it. */
+
+async function connect(url: string): Promise<PrismaClient> {
+  // Loaded only here: a SQLite deployment never loads the PostgreSQL driver.
+  const [{ PrismaPg }, generated] = await Promise.all([import("@prisma/adapter-pg"), import("../../generated/prisma-postgres/client.ts")]);
+  // Generated from the one source schema, the PostgreSQL client has the SQLite client's API; its
+  // type stands for both in the rest of the app. (The types differ only in the isolation levels
+  // $transaction accepts, which the app never sets.)
+  return new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+}
+
+/** Rows take the `seq` range that ends at `last`, in order. */
+function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number }[]) {
+  const last = Math.max(...numbered.map((r) => Number(r.seq)));
+  rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
+}
+
+function postgresDatabase(prisma: PrismaClient, url: string): Database {
+  return {
+    name: "postgresql",
+    shared: true,
+    prisma,
+    async insertCaptures(rows: StoredCapture[]) {
+      const keys = deliveryKeys(rows);
+      if (keys.length === 0) return numberRows(rows, await prisma.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
+      // Another instance may be storing the same delivery right now: with its key locked until this
+      // commits, the lookup sees every earlier delivery committed, and exactly one is the first.
+      await prisma.$transaction(async (tx) => {
+        await tx.$queryRaw(lockKeys(keys.sort()));
+        await markDuplicates(tx, rows);
+        numberRows(rows, await tx.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
+      });
+    },
+    searchCondition,
+    headerCondition,
+    rateLimiter: (perMinute) => new SharedRateLimiter(prisma, perMinute),
+    // PostgreSQL keeps its trigram indexes up to date as it writes.
+    indexSearch: () => {},
+    shareLive: (io) => shareThroughPostgres(io, url),
+    close: () => prisma.$disconnect(),
+  };
+}
+
+export const postgres: Driver = {
+  accepts: (url) => /^postgres(ql)?:\/\//.test(url),
+  migrate: (url, root) => migratePostgres(url, root),
+  async open(url) {
+    const applied = await migratePostgres(url);
+    return { database: postgresDatabase(await connect(url), url), applied };
+  },
+};

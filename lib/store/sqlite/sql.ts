@@ -1,0 +1,57 @@
+import { Prisma } from "../../generated/prisma/client.ts";
+import { INDEXED_BODY_BYTES } from "../search-limits.ts";
+import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
+
+/**
+ * The list's text search: path and query in any case; the body as bytes, so binary bodies neither
+ * break the query nor hide text inside them, ignoring the case of ASCII letters. The trigram index
+ * (search-index.ts) narrows the rows down first; these conditions decide.
+ */
+export function searchCondition(q: string): Prisma.Sql {
+  // The exact bytes anywhere in the body (past NUL bytes too), or the text in any case up to the first NUL.
+  const candidates = indexCandidates("text", [q]);
+  return Prisma.sql`(${candidates} AND (instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
+    OR instr("body", CAST(${q} AS BLOB)) > 0 OR instr(lower(CAST("body" AS TEXT)), lower(${q})) > 0))`;
+}
+
+/** A header named `name` (any case) whose value contains `value` (any case; "" matches all). */
+export function headerCondition(name: string, value: string): Prisma.Sql {
+  // Headers are stored as JSON text: the index can only find names and values JSON leaves as they are.
+  const literal = [name, value].filter((s) => JSON.stringify(s) === `"${s}"`);
+  return Prisma.sql`(${indexCandidates("headers", literal)} AND EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
+    WHERE lower(json_extract(h.value, '$[0]')) = lower(${name}) AND instr(lower(json_extract(h.value, '$[1]')), lower(${value})) > 0))`;
+}
+
+/**
+ * Captures the trigram index may hold `terms` in `column` (FTS5 phrases, any case), or not yet
+ * indexed, or with a body too large to index. A term the index cannot look up (under three characters, or with a NUL) narrows nothing.
+ */
+function indexCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
+  const phrases = terms.filter((t) => [...t].length >= 3 && !t.includes("\0")).map((t) => `"${t.replaceAll('"', '""')}"`);
+  if (phrases.length === 0) return Prisma.sql`1`;
+  // Listed apart rather than tested on "bodySize": rows the index rules out are then never read.
+  const unindexed = column === "text" ? Prisma.sql` OR "seq" IN (SELECT "seq" FROM "CaptureSearchUnindexed")` : Prisma.empty;
+  return Prisma.sql`("seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search')${unindexed}
+    OR "seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${phrases.join(" AND ")})`}))`;
+}
+
+/** Advances the capture counter by `n` and answers its new value: the last `seq` of the batch. */
+export function nextSeq(n: number): Prisma.Sql {
+  return Prisma.sql`UPDATE "Counter" SET "value" = "value" + ${n} WHERE "name" = 'capture' RETURNING "value"`;
+}
+
+/**
+ * One multi-row INSERT for a batch of captures, carrying the `seq` each row took from nextSeq. Raw SQL
+ * through Prisma skips its query compiler, which otherwise costs more than the write itself on the
+ * capture path (see bench/); values are written in the forms Prisma itself uses, so Prisma reads them
+ * back as if it had written them.
+ */
+export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
+  const values = rows.map((r) => {
+    // Prisma's SQLite adapter stores DateTime as ISO 8601 with an explicit +00:00 offset.
+    const receivedAt = r.receivedAt.toISOString().replace("Z", "+00:00");
+    return Prisma.sql`(${r.id}, ${r.seq}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
+      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${r.duplicateOf})`;
+  });
+  return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS} VALUES ${Prisma.join(values)}`;
+}
