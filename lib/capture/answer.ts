@@ -22,7 +22,7 @@ export type Answer =
 
 type AnsweringBin = { id: string; response: unknown; rules: unknown; rulesSavedAt: Date | null };
 
-export function decideAnswer(req: IncomingMessage, bin: AnsweringBin, request: IncomingRequest): Answer {
+export async function decideAnswer(req: IncomingMessage, bin: AnsweringBin, request: IncomingRequest): Promise<Answer> {
   const preflight = req.headers["access-control-request-method"];
   if (req.method === "OPTIONS" && preflight) {
     return { kind: "preflight", method: preflight, headers: req.headers["access-control-request-headers"] ?? "*" };
@@ -30,7 +30,7 @@ export function decideAnswer(req: IncomingMessage, bin: AnsweringBin, request: I
   const rule = firstMatch((bin.rules as Rule[] | null) ?? [], request);
   if (rule) {
     const key = { binId: bin.id, rulesVersion: bin.rulesSavedAt?.getTime() ?? 0, ruleId: rule.id, deliveryId: deliveryIdOf(request.headers, request.body) };
-    const fails = rule.fault?.kind === "fail_first" || rule.fault?.kind === "fail_rate" ? failsNow(rule.fault, key) : false;
+    const fails = rule.fault?.kind === "fail_first" || rule.fault?.kind === "fail_rate" ? await failsNow(rule.fault, key) : false;
     return { kind: "rule", rule, failStatus: fails && rule.fault && "status" in rule.fault ? rule.fault.status : null };
   }
   const custom = bin.response as CustomResponse | null;

@@ -1,26 +1,20 @@
 import type { ServerResponse } from "node:http";
 import { config } from "../runtime/config.ts";
 import type { Fault } from "../schemas/rules.ts";
+import { countFailure } from "../store/fault-counts.ts";
 
 /** Failures on purpose: which deliveries a rule's fault fails, and the connections it holds. */
-
-// fail_first counts, keyed by bin, rules version, rule and delivery id; in memory, per process.
-const failed = new Map<string, number>();
-const counts = () => failed;
 
 /**
  * Whether this delivery fails: `fail_first` fails the first `count` of each delivery id (or of the
  * rule, for requests without one) since the rules were saved; `fail_rate` fails that share at random.
  */
-export function failsNow(fault: Fault, key: { binId: string; rulesVersion: number; ruleId: string; deliveryId: string | null }): boolean {
+export async function failsNow(fault: Fault, key: { binId: string; rulesVersion: number; ruleId: string; deliveryId: string | null }): Promise<boolean> {
   if (fault.kind === "fail_rate") return Math.random() < fault.rate;
   if (fault.kind !== "fail_first") return false;
-  const map = counts();
-  const id = `${key.binId}\u0000${key.rulesVersion}\u0000${key.ruleId}\u0000${key.deliveryId ?? ""}`;
-  const seen = map.get(id) ?? 0;
-  if (map.size > 100_000) map.clear();
-  map.set(id, seen + 1);
-  return seen < fault.count;
+  // Newlines part the fields: no header value (a delivery id) holds one, and PostgreSQL text cannot hold NUL.
+  const id = `${key.rulesVersion}\n${key.ruleId}\n${key.deliveryId ?? ""}`;
+  return (await countFailure(key.binId, id)) <= fault.count;
 }
 
 const hung = new Set<ServerResponse>();

@@ -93,7 +93,7 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   const read = await readBody(req, config.MAX_BODY_BYTES);
   if (!read.ok) throw tooLarge();
   const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
-  const answer = decideAnswer(req, bin, request);
+  const answer = await decideAnswer(req, bin, request);
   const committed = metrics().commitSeconds.startTimer();
   const stored = await saveCapture({
     binId: bin.id,

@@ -85,6 +85,8 @@ export async function setBinResponse(id: string, response: CustomResponse | null
 export async function setBinRules(id: string, rules: RuleInput[]): Promise<Rule[]> {
   const withIds = rules.map((rule) => RuleSchema.parse({ ...rule, id: rule.id ?? newRuleId() }) as Rule);
   await updateBin(id, { rules: withIds.length ? withIds : Prisma.DbNull, rulesSavedAt: new Date() });
+  // Counts are kept per rules version: the old version's are dead weight now.
+  await (await db()).faultCount.deleteMany({ where: { binId: id } });
   return withIds;
 }
 

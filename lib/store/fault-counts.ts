@@ -1,0 +1,15 @@
+import { db } from "./db.ts";
+
+/**
+ * `fail_first` counts, in the database so that every instance counts the same deliveries: with two
+ * instances behind a load balancer, "fail twice, then answer" still fails exactly twice.
+ */
+
+/** Counts one more delivery under `key` and answers how many there are now, this one included. */
+export async function countFailure(binId: string, key: string): Promise<number> {
+  const prisma = await db();
+  // One statement, atomic on both databases: concurrent deliveries each get their own number.
+  const [row] = await prisma.$queryRaw<{ count: bigint | number }[]>`INSERT INTO "FaultCount" ("key", "binId", "count")
+    VALUES (${key}, ${binId}, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "FaultCount"."count" + 1 RETURNING "count"`;
+  return Number(row.count);
+}
