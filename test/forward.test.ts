@@ -98,8 +98,14 @@ describe("auto-forward", () => {
     expect(await until(() => attemptsOf(bin.id, copy.id).then((a) => a[0]), 5000)).toMatchObject({
       kind: "forward", status: null, error: expect.stringMatching(/itself forwarded/),
     });
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await list()).map((c) => c.path)).toEqual(["/looped/start", "/start"]);
+    // A forward of the copy would have been queued when the copy was captured, before the capture
+    // below was even sent; forwards start in the order they were queued. So once this later capture's
+    // own copy is stored and refused a forward in turn, a copy of the copy would be listed too.
+    const end = JSON.parse((await rawRequest(`${bin.captureUrl}/end`, { method: "POST", body: "marker" })).body.toString()).id;
+    expect(await until(() => attemptsOf(bin.id, end).then((a) => a[0]), 5000)).toMatchObject({ kind: "forward", status: 200 });
+    const endCopy = await until(() => list().then((items) => items.find((c) => c.path === "/looped/end")), 5000, "the marker's copy");
+    expect(await until(() => attemptsOf(bin.id, endCopy.id).then((a) => a[0]), 5000)).toMatchObject({ kind: "forward", status: null });
+    expect((await list()).map((c) => c.path)).toEqual(["/looped/end", "/end", "/looped/start", "/start"]);
   });
 
   it("does nothing while disabled or removed", async () => {

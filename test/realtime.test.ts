@@ -66,8 +66,9 @@ describe("live stream", () => {
     const sent = await rawRequest(`${watched.captureUrl}/hook?x=1`, { method: "POST", headers: [["Content-Type", "application/json"]], body: "{}" });
     const { id } = JSON.parse(sent.body.toString());
 
+    // A capture's event is sent before its sender is answered, and one socket keeps its events in
+    // order: had the other bin's capture been announced here, it would have arrived before this one.
     await until(() => events.length >= 1);
-    await new Promise((r) => setTimeout(r, 200));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id, binId: watched.id, method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2 });
     const stored = await fetch(`${server.url}/api/bins/${watched.id}/requests/${events[0].id}`);
@@ -82,9 +83,14 @@ describe("live stream", () => {
     await rawRequest(bin.captureUrl, { method: "POST" });
     await until(() => events.length === 1);
     await emitAck(socket, "bin:unsubscribe", { binId: bin.id });
+    const marker = await createBin(server);
+    await emitAck(socket, "bin:subscribe", { binId: marker.id });
     await rawRequest(bin.captureUrl, { method: "POST" });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(events).toHaveLength(1);
+    // Captured after the one that must not be announced, on the same socket: once its event is
+    // here, the other's would have come before it.
+    await rawRequest(marker.captureUrl, { method: "POST" });
+    await until(() => events.some((e) => e.binId === marker.id));
+    expect(events.map((e) => e.binId)).toEqual([bin.id, marker.id]);
   });
 
   it("announces each attempt recorded on a capture (capture:attempt)", async () => {

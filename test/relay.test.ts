@@ -154,10 +154,11 @@ describe("hookjar relay", () => {
     const second = relay(bin.captureUrl, to, "--state", state);
     await until(() => mine().length >= 30 && /POST \/n\/29\?i=29 →/.test(second.output()), 20_000, `the 10 missed:\n${second.output()}`);
     expect(second.output()).toMatch(/catching up: 10 captures/);
-    // One more live one, then nothing else may arrive: no capture twice.
+    // Two more live ones, then nothing else may have arrived: no capture twice. The relay delivers one
+    // capture after another, so a second copy of any earlier one would have come before the last.
     bodies.push(await send(30));
-    await until(() => mine().length >= 31, 10_000, "the live delivery after the catch-up");
-    await new Promise((r) => setTimeout(r, 300));
+    bodies.push(await send(31));
+    await until(() => /POST \/n\/31\?i=31 →/.test(second.output()), 10_000, `the live deliveries after the catch-up:\n${second.output()}`);
     const got = mine();
     expect(got.map((r) => r.url)).toEqual(bodies.map((_, i) => `/order/n/${i}?i=${i}`));
     got.forEach((r, i) => expect(r.body.equals(bodies[i]), `body ${i}`).toBe(true));

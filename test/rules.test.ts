@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { until } from "./helpers/target.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -148,7 +149,8 @@ describe("faults", () => {
       (r) => events.push(`answered ${r.status}`),
       (e: Error) => events.push(`closed: ${e.message}`),
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // A capture is stored before it is answered (here: held): once listed, the sender is being held.
+    await until(async () => (await stored(stuck.id)).length === 1, 5000, "the held capture to be stored");
     const quick = await send(other.captureUrl);
     events.push(`other ${quick.status}`);
     await hung;

@@ -12,7 +12,7 @@ import { SHELLS } from "../helpers/shells.ts";
 
 /**
  * "Copy as cURL" as a user gets it: clicked in the inspector, read from the clipboard, pasted into
- * bash and into sh, sent to the real server — and the bytes that arrive are the captured bytes.
+ * bash, sh and zsh, sent to the real server — and the bytes that arrive are the captured bytes.
  */
 const e2e = serverAndBrowser();
 // curl writes a large body it downloads first into its working directory.
@@ -63,7 +63,7 @@ async function copyAndReplay(page: Page, bin: Bin, headers: [string, string][], 
   return command;
 }
 
-describe("Copy as cURL, run in bash and sh (and zsh where installed)", () => {
+describe("Copy as cURL, run in bash, sh and zsh", () => {
   let page: Page;
   let publicBin: Bin;
   let privateBin: Bin;

@@ -1,12 +1,13 @@
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { chromiumPath } from "../../scripts/test-prerequisites.mjs";
 import { startServer, type TestServer } from "./server.ts";
 
-/** Debian's Chromium, driven by playwright-core (its own browser download is not available here). */
+/** Debian's Chromium (or CHROMIUM_PATH), driven by playwright-core (its own browser download is not available here). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",

@@ -1,18 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { postgresBin } from "../../scripts/test-prerequisites.mjs";
 
 export type TestPostgres = { url: (database?: string) => string; createDatabase: (name: string) => void; stop: () => void };
 
-/** Debian's PostgreSQL binaries (`apt-get install postgresql`), or PG_BIN. */
+/** Debian's PostgreSQL binaries (`apt-get install postgresql`), or PG_BIN: the ones `npm test` checked for. */
 function binDir(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = "/usr/lib/postgresql";
-  const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
-  if (!version) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN)");
-  return path.join(root, version, "bin");
+  const bin = postgresBin();
+  if (!bin) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN)");
+  return bin;
 }
 
 /** A port free on 127.0.0.1 right now (someone may still take it before it is used). */
