@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api, ApiRequestError } from "@/components/api/client.ts";
+import type { CreatedBin } from "@/lib/schemas/bin.ts";
 import { rememberBin } from "./recentBins.ts";
 
 /** Creates a bin (optionally named, optionally private) and opens its inspector. */
@@ -16,15 +18,12 @@ export function CreateBinForm() {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const res = await fetch("/api/bins", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...(name.trim() ? { name: name.trim() } : {}), private: isPrivate }),
-    }).catch(() => null);
-    const body = res ? await res.json().catch(() => ({})) : {};
-    if (!res?.ok) {
+    let body: CreatedBin;
+    try {
+      body = await api("createBin", { params: {}, body: { ...(name.trim() ? { name: name.trim() } : {}), private: isPrivate } });
+    } catch (e) {
       setBusy(false);
-      setError(body.message ?? "Could not create a bin: the server did not answer.");
+      setError(e instanceof ApiRequestError ? e.message : "Could not create a bin: the server did not answer.");
       return;
     }
     const inspect = body.viewToken ? `/bins/${body.id}?token=${encodeURIComponent(body.viewToken)}` : `/bins/${body.id}`;

@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { BinDetail } from "@/lib/schemas/bin.ts";
-import type { CapturePage } from "@/lib/schemas/capture.ts";
+import { api, ApiRequestError } from "@/components/api/client.ts";
 import { forgetBin, recentBins, type RecentBin } from "@/components/recentBins.ts";
 
 export type KnownBin = RecentBin & { requestCount: number; private: boolean; lastActivity: string | null };
@@ -25,14 +24,14 @@ export function useKnownBins(): KnownBin[] | null {
 }
 
 async function check(bin: RecentBin): Promise<KnownBin | null> {
-  const url = `/api/bins/${encodeURIComponent(bin.id)}`;
-  const init: RequestInit = { cache: "no-store", headers: bin.token ? { authorization: `Bearer ${bin.token}` } : {} };
-  const res = await fetch(url, init).catch(() => null);
-  if (res?.status === 404) forgetBin(bin.id);
-  if (!res?.ok) return null;
-  const detail = (await res.json()) as BinDetail;
-  const newest = await fetch(`${url}/requests?limit=1`, init)
-    .then((r) => (r.ok ? (r.json() as Promise<CapturePage>) : null))
-    .catch(() => null);
-  return { ...bin, name: detail.name, requestCount: detail.requestCount, private: detail.private, lastActivity: newest?.items[0]?.receivedAt ?? null };
+  const options = { token: bin.token };
+  const params = { id: bin.id };
+  try {
+    const detail = await api("getBin", { params }, options);
+    const newest = await api("listCaptures", { params, query: { limit: 1 } }, options).catch(() => null);
+    return { ...bin, name: detail.name, requestCount: detail.requestCount, private: detail.private, lastActivity: newest?.items[0]?.receivedAt ?? null };
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) forgetBin(bin.id);
+    return null;
+  }
 }

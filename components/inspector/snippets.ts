@@ -1,3 +1,4 @@
+import { apiUrl } from "@/components/api/client.ts";
 import { bodyBytes, utf8OrNull } from "../../lib/wire/bytes.ts";
 import { hasHeader } from "../../lib/wire/headers.ts";
 import type { CaptureSummary, CaptureView } from "../../lib/schemas/capture.ts";
@@ -106,7 +107,7 @@ export function toCurl(capture: CaptureView, captureUrl: string, viewToken: stri
 /** The API URL of a capture's raw body, on the same origin as the bin's capture URL. */
 function bodyEndpoint(captureUrl: string, capture: Pick<CaptureSummary, "id" | "binId">): string {
   const origin = captureUrl.slice(0, captureUrl.lastIndexOf("/b/"));
-  return `${origin}/api/bins/${encodeURIComponent(capture.binId)}/requests/${encodeURIComponent(capture.id)}/body`;
+  return `${origin}${apiUrl("getCaptureBody", { params: { id: capture.binId, rid: capture.id } })}`;
 }
 
 /** Single quotes: everything inside is literal, newlines and any Unicode included. */

@@ -7,6 +7,8 @@ import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";
 import { ResignOption } from "./ResignOption.tsx";
+import { api, ApiRequestError } from "@/components/api/client.ts";
+import type { ResendRequest } from "@/lib/schemas/resend.ts";
 import type { Sign } from "@/lib/schemas/signature.ts";
 import { COMMON_METHODS } from "@/components/methods.ts";
 
@@ -33,22 +35,15 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
     setSending(true);
     localStorage.setItem(targetKey(binId), draft.url);
     try {
-      const res = await fetch("/api/resend", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          method: draft.method,
-          url: draft.url,
-          headers: pairsFromRows(draft.headers),
-          body: bodyToSend(draft.body),
-          captureId,
-          ...(sign && { sign }),
-        }),
-      });
-      const answer = await res.json();
-      setOutcome(res.ok ? { ok: true, result: answer } : { ok: false, status: res.status, error: answer.error, message: answer.message });
-    } catch {
-      setOutcome({ ok: false, status: 0, error: "network_error", message: "Hookjar's server could not be reached." });
+      const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), captureId, ...(sign && { sign }) };
+      // The draft is sent as typed, valid or not: the API validates it, and its message says what is wrong.
+      setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }) });
+    } catch (error) {
+      setOutcome(
+        error instanceof ApiRequestError
+          ? { ok: false, status: error.status, error: error.code, message: error.message }
+          : { ok: false, status: 0, error: "network_error", message: "Hookjar's server could not be reached." },
+      );
     } finally {
       setSending(false);
       onSent();

@@ -3,12 +3,12 @@
 import { useEffect, useState } from "react";
 import { Modal } from "@/components/Modal.tsx";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
-import { RuleListSchema, RulesSchema } from "@/lib/schemas/rules.ts";
+import { api, ApiRequestError } from "@/components/api/client.ts";
+import { RulesSchema } from "@/lib/schemas/rules.ts";
 import { draftFromRule, fieldErrors, newDraft, ruleFromDraft, type FieldErrors, type RuleDraft } from "./draft.ts";
 import { RuleEditor } from "./RuleEditor.tsx";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap enabled:hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:enabled:hover:bg-slate-800";
-const rulesUrl = (binId: string) => `/api/bins/${encodeURIComponent(binId)}/rules`;
 
 /** The bin's response rules in a modal dialog, saved through `PUT …/rules` after the API's own schema checked them. */
 export function RulesButton({ binId, capture, disabled }: { binId: string; capture: CaptureView | null; disabled?: boolean }) {
@@ -33,8 +33,8 @@ function RulesForm({ binId, capture, onDone }: { binId: string; capture: Capture
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    fetch(rulesUrl(binId), { cache: "no-store" })
-      .then(async (res) => (res.ok ? RuleListSchema.parse(await res.json()).rules.map(draftFromRule) : Promise.reject(new Error(`${res.status}`))))
+    api("getRules", { params: { id: binId } })
+      .then(({ rules }) => rules.map(draftFromRule))
       .then(setDrafts, (e: Error) => setErrors({ byRule: new Map(), general: [`Could not load the rules (${e.message}).`] }));
   }, [binId]);
 
@@ -52,11 +52,15 @@ function RulesForm({ binId, capture, onDone }: { binId: string; capture: Capture
     if (!checked.success) {
       return setErrors(fieldErrors(drafts, checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))));
     }
-    const res = await fetch(rulesUrl(binId), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) return setErrors(fieldErrors(drafts, body?.issues ?? [{ path: [], message: body?.message ?? `${res.status}` }]));
+    let saved;
+    try {
+      saved = await api("setRules", { params: { id: binId }, body: checked.data });
+    } catch (error) {
+      const issues = error instanceof ApiRequestError && error.issues.length ? error.issues : [{ path: [], message: (error as Error).message }];
+      return setErrors(fieldErrors(drafts, issues));
+    }
     setErrors({ byRule: new Map(), general: [] });
-    setDrafts(RuleListSchema.parse(body).rules.map(draftFromRule));
+    setDrafts(saved.rules.map(draftFromRule));
     setSaved(true);
   }
 

@@ -1,53 +1,52 @@
-import type { BinDetail, BinPrivacy, BinPrivacyAnswer } from "@/lib/schemas/bin.ts";
+import { api, apiUrl, filterQuery } from "@/components/api/client.ts";
+import type { BinDetail, BinPrivacyAnswer, BinSettings, CustomResponse } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
-import { ok } from "@/components/inspector/api.ts";
 
-/** The settings panel's calls to the REST API (SPEC.md); errors carry the API's message. */
+/** The settings panel's calls to the REST API, through the typed client; errors carry the API's message. */
 
-const binUrl = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
-const JSON_HEADERS = { "content-type": "application/json" };
-
-export async function fetchBinDetail(binId: string): Promise<BinDetail> {
-  return (await ok(await fetch(binUrl(binId), { cache: "no-store" }))).json();
-}
+export const fetchBinDetail = (binId: string): Promise<BinDetail> => api("getBin", { params: { id: binId } });
 
 /** An empty name removes it. */
-export async function renameBin(binId: string, name: string): Promise<void> {
-  const body = JSON.stringify({ name: name.trim() || null });
-  await ok(await fetch(settingsUrl(binId), { method: "PUT", headers: JSON_HEADERS, body }));
+export function renameBin(binId: string, name: string): Promise<void> {
+  return api("importSettings", { params: { id: binId }, body: { name: name.trim() || null } });
 }
 
-/** Sets (or with null, clears) what senders get back. `response` is sent as typed: the API validates it. */
-export async function saveResponse(binId: string, response: unknown | null): Promise<void> {
-  const url = `${binUrl(binId)}/response`;
-  await ok(await fetch(url, response ? { method: "PUT", headers: JSON_HEADERS, body: JSON.stringify(response) } : { method: "DELETE" }));
+/**
+ * Sets (or with null, clears) what senders get back. The form's fields are sent as typed, valid or
+ * not: the API validates them, and its message says what is wrong.
+ */
+export function saveResponse(binId: string, response: unknown): Promise<void> {
+  if (!response) return api("clearCustomResponse", { params: { id: binId } });
+  return api("setCustomResponse", { params: { id: binId }, body: response as CustomResponse });
 }
 
 /** Makes the bin private (answering its new view token) or public. */
-export async function setPrivacy(binId: string, makePrivate: boolean): Promise<BinPrivacyAnswer> {
-  const body = JSON.stringify({ private: makePrivate } satisfies BinPrivacy);
-  return (await ok(await fetch(`${binUrl(binId)}/privacy`, { method: "PUT", headers: JSON_HEADERS, body }))).json();
-}
+export const setPrivacy = (binId: string, makePrivate: boolean): Promise<BinPrivacyAnswer> =>
+  api("setPrivacy", { params: { id: binId }, body: { private: makePrivate } });
 
 /** Opens the bin's inspector with its new token, which the page keeps (proxy.ts) from then on. */
 export function reopenWithToken(binId: string, viewToken: string | undefined): void {
   location.assign(viewToken ? `/bins/${encodeURIComponent(binId)}?token=${encodeURIComponent(viewToken)}` : `/bins/${encodeURIComponent(binId)}`);
 }
 
-export async function deleteBin(binId: string): Promise<void> {
-  await ok(await fetch(binUrl(binId), { method: "DELETE" }));
-}
+export const deleteBin = (binId: string): Promise<void> => api("deleteBin", { params: { id: binId } });
 
 /** The export's address: the whole bin, or only what `filter` matches (the list's own filters). */
-export function exportUrl(binId: string, format: "har" | "json", filter: CaptureFilter = {}): string {
-  const query = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
-  return `${binUrl(binId)}/export?${query}`;
-}
+export const exportUrl = (binId: string, format: "har" | "json", filter: CaptureFilter = {}): string =>
+  apiUrl("exportBin", { params: { id: binId }, query: { format, ...filterQuery(filter) } });
 
-export const settingsUrl = (binId: string) => `${binUrl(binId)}/settings`;
+export const settingsUrl = (binId: string) => apiUrl("exportSettings", { params: { id: binId } });
 
-/** Applies a settings document (as exported from a bin); the API validates it whole before changing anything. */
+/**
+ * Applies a settings document (as exported from a bin) as it is: the API validates it whole before
+ * changing anything, and its answer says what is wrong.
+ */
 export async function importSettings(binId: string, document: string): Promise<void> {
-  await ok(await fetch(settingsUrl(binId), { method: "PUT", headers: JSON_HEADERS, body: document }));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(document);
+  } catch {
+    throw new Error("The file is not valid JSON.");
+  }
+  await api("importSettings", { params: { id: binId }, body: parsed as BinSettings });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { api, ApiRequestError } from "@/components/api/client.ts";
 import type { VerifyResult } from "@/lib/schemas/signature.ts";
 
 export type Verification =
@@ -15,17 +16,10 @@ const answers = new Map<string, Promise<Verification>>();
 
 async function ask(binId: string, captureId: string, secret: string): Promise<Verification> {
   try {
-    const res = await fetch(`/api/bins/${encodeURIComponent(binId)}/requests/${encodeURIComponent(captureId)}/verify`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ secret }),
-    });
-    const body = await res.json();
-    if (res.ok) return { status: "checked", result: body };
-    if (body.error === "unknown_scheme") return { status: "unsigned" };
-    return { status: "error", message: body.message ?? `${res.status}` };
-  } catch {
-    return { status: "error", message: "Hookjar's server could not be reached." };
+    return { status: "checked", result: await api("verifyCapture", { params: { id: binId, rid: captureId }, body: { secret } }) };
+  } catch (error) {
+    if (!(error instanceof ApiRequestError)) return { status: "error", message: "Hookjar's server could not be reached." };
+    return error.code === "unknown_scheme" ? { status: "unsigned" } : { status: "error", message: error.message };
   }
 }
 

@@ -1,19 +1,14 @@
 import { z } from "zod";
-import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
-import { RuleListSchema, RulesSchema } from "../schemas/rules.ts";
-import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "../schemas/capture.ts";
 import { ErrorBodySchema } from "../schemas/error.ts";
-import { RefusalListSchema } from "../schemas/refusal.ts";
-import { ResendRequestSchema, ResendResultSchema } from "../schemas/resend.ts";
-import { VerifyRequestSchema, VerifyResultSchema } from "../schemas/signature.ts";
+import { operations, type ErrorStatus, type Operation } from "../schemas/operations.ts";
 
-/** OpenAPI 3.1 description generated from the same Zod schemas the handlers validate with. */
+/** OpenAPI 3.1 description generated from the operation list the API routes and validates with. */
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
 
-const ERRORS = {
+const ERRORS: Record<ErrorStatus | "405" | "429", string> = {
   "400": "Invalid input; `issues` lists what is wrong",
   "401": "The bin is private and no valid view token was sent (`unauthorized`)",
   "404": "Unknown bin or capture (`bin_not_found`, `capture_not_found`)",
@@ -23,10 +18,9 @@ const ERRORS = {
   "429": "The bin's rate limit is reached (`rate_limited`); retry after `Retry-After` seconds",
   "502": "The target could not be reached (`target_unreachable`)",
   "504": "The target did not answer in time (`target_timeout`)",
-} as const;
-type ErrorStatus = keyof typeof ERRORS;
+};
 
-function errors(statuses: ErrorStatus[], overrides: Partial<Record<ErrorStatus, string>> = {}) {
+function errors(statuses: (keyof typeof ERRORS)[], overrides: Partial<Record<keyof typeof ERRORS, string>> = {}) {
   return Object.fromEntries(statuses.map((s) => [s, { description: overrides[s] ?? ERRORS[s], ...json("Error") }]));
 }
 
@@ -42,56 +36,55 @@ function queryParameters(s: z.ZodObject) {
 // Public bins need nothing; private ones their view token, as a Bearer header or `?token=`.
 const viewToken = [{}, { bearer: [] }, { tokenQuery: [] }];
 
-type Operation = {
-  id: string;
-  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Capture path" | "Meta";
-  summary: string;
-  body?: string;
-  ok: Record<string, unknown>;
-  errors: ErrorStatus[];
-  secured?: boolean;
-  parameters?: unknown[];
-  overrides?: Partial<Record<ErrorStatus, string>>;
-};
+const pathParameter = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 
-function operation(o: Operation) {
+function answers(op: Operation) {
+  if (op.status === 204) return { "204": { description: "Done" } };
+  if (op.answer === "raw" || op.answer === undefined) return { [op.status]: { description: op.summary } };
+  return { [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.answer) } } } };
+}
+
+function describe(id: string, op: Operation) {
   return {
-    operationId: o.id,
-    tags: [o.tag],
-    summary: o.summary,
-    ...(o.parameters ? { parameters: o.parameters } : {}),
-    ...(o.body ? { requestBody: { required: true, ...json(o.body) } } : {}),
-    security: o.secured ? viewToken : [],
-    responses: { ...o.ok, ...errors([...o.errors, "405"], o.overrides) },
+    operationId: id,
+    tags: [op.tag],
+    summary: op.summary,
+    parameters: [...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1])), ...(op.query ? queryParameters(op.query) : [])],
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+    security: op.access === "bin" || id === "resend" ? viewToken : [],
+    responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
   };
 }
 
-const binId = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const captureId = { name: "rid", in: "path", required: true, schema: { type: "string" } };
-const done = { "204": { description: "Done" } };
-const binErrors: ErrorStatus[] = ["401", "404"];
+/** Every operation of the list, by path and method. */
+function apiPaths() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [id, op] of Object.entries(operations) as [string, Operation][]) {
+    paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: describe(id, op) };
+  }
+  return paths;
+}
 
 /** The capture path: any method, any sub-path; documented for the methods OpenAPI can name. */
 function capturePath(withSubpath: boolean) {
   const parameters = [
-    { name: "binId", in: "path", required: true, schema: { type: "string" } },
+    pathParameter("binId"),
     ...(withSubpath ? [{ name: "subpath", in: "path", required: true, description: "Any sub-path, any depth, kept as sent", schema: { type: "string" } }] : []),
   ];
-  const answer = (method: string) =>
-    operation({
-      id: `capture${method[0].toUpperCase()}${method.slice(1)}${withSubpath ? "Subpath" : ""}`,
-      tag: "Capture path",
-      summary: `Capture a ${method.toUpperCase()} request (every method is captured, PROPFIND and PURGE too)`,
-      ok: {
-        "200": {
-          description: "Stored. The default answer is `{ok, id}`; a bin's custom response replaces it",
-          content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, id: { type: "string" } }, required: ["ok", "id"] } } },
-        },
-        ...(method === "options" ? { "204": { description: "A CORS preflight, answered (and still captured)" } } : {}),
+  const answer = (method: string) => ({
+    operationId: `capture${method[0].toUpperCase()}${method.slice(1)}${withSubpath ? "Subpath" : ""}`,
+    tags: ["Capture path"],
+    summary: `Capture a ${method.toUpperCase()} request (every method is captured, PROPFIND and PURGE too)`,
+    security: [],
+    responses: {
+      "200": {
+        description: "Stored. The default answer is `{ok, id}`; a bin's custom response replaces it",
+        content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, id: { type: "string" } }, required: ["ok", "id"] } } },
       },
-      errors: ["404", "413", "429"],
-      overrides: { "404": "No bin with that id (`bin_not_found`); nothing stored", "405": "Never: every method is captured" },
-    });
+      ...(method === "options" ? { "204": { description: "A CORS preflight, answered (and still captured)" } } : {}),
+      ...errors(["404", "413", "429"], { "404": "No bin with that id (`bin_not_found`); nothing stored" }),
+    },
+  });
   return {
     parameters,
     ...Object.fromEntries(["get", "post", "put", "patch", "delete", "head", "options"].map((m) => [m, answer(m)])),
@@ -120,125 +113,20 @@ export function openApiDocument(origin: string) {
     paths: {
       "/b/{binId}": capturePath(false),
       "/b/{binId}/{subpath}": capturePath(true),
-      "/api/bins": {
-        post: operation({ id: "createBin", tag: "Bins", summary: "Create a bin", body: "CreateBin", ok: { "201": { description: "Created", ...json("CreatedBin") } }, errors: ["400", "413"] }),
+      ...apiPaths(),
+      "/healthz": {
+        get: {
+          operationId: "health", tags: ["Meta"], security: [],
+          summary: "Whether this instance serves: 200 `{ok: true}` while its database answers, else 503 (`database_unavailable`, `shutting_down`)",
+          responses: { "200": { description: "Serving" }, "503": { description: "Not serving", ...json("Error") } },
+        },
       },
-      "/api/bins/{id}": {
-        parameters: [binId],
-        get: operation({ id: "getBin", tag: "Bins", summary: "Get a bin", ok: { "200": { description: "The bin", ...json("BinDetail") } }, errors: binErrors, secured: true }),
-        delete: operation({ id: "deleteBin", tag: "Bins", summary: "Delete a bin and its captures", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/requests": {
-        parameters: [binId],
-        get: operation({
-          id: "listCaptures", tag: "Captures", summary: "List captures, newest first (commit order)",
-          parameters: queryParameters(ListCapturesQuerySchema),
-          ok: { "200": { description: "A page", ...json("CapturePage") } }, errors: ["400", ...binErrors], secured: true,
-        }),
-        delete: operation({ id: "clearBin", tag: "Captures", summary: "Clear the bin", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/refusals": {
-        parameters: [binId],
-        get: operation({
-          id: "listRefusals", tag: "Captures",
-          summary: "Requests the bin refused (413 too large, 429 rate limited), without bodies: one row per reason and minute with a count, newest first",
-          ok: { "200": { description: "The bin's latest refusal rows (at most 100); live as the `refusal:updated` event", ...json("RefusalList") } },
-          errors: binErrors, secured: true,
-        }),
-      },
-      "/api/bins/{id}/requests/{rid}": {
-        parameters: [binId, captureId],
-        get: operation({ id: "getCapture", tag: "Captures", summary: "Get a capture", ok: { "200": { description: "The capture", ...json("Capture") } }, errors: binErrors, secured: true }),
-        delete: operation({ id: "deleteCapture", tag: "Captures", summary: "Delete a capture", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/requests/{rid}/body": {
-        parameters: [binId, captureId],
-        get: operation({
-          id: "getCaptureBody", tag: "Captures", summary: "The raw body bytes, with the captured Content-Type; `decode=true` undoes its Content-Encoding",
-          parameters: queryParameters(BodyQuerySchema),
-          ok: {
-            "200": {
-              description: "Body bytes (decoded: `X-Hookjar-Decoded` names the codings undone)",
-              content: { "*/*": { schema: { type: "string", format: "binary" } } },
-            },
-          },
-          errors: ["400", ...binErrors, "422"], secured: true,
-          overrides: {
-            "422": "decode only: the body would expand past MAX_BODY_BYTES (`decoded_too_large`, with `limit`), or is not valid data of its coding (`undecodable_body`)",
-          },
-        }),
-      },
-      "/api/bins/{id}/requests/{rid}/verify": {
-        parameters: [binId, captureId],
-        post: operation({
-          id: "verifyCapture", tag: "Captures",
-          summary: "Check the capture's webhook signature with a secret (used for this call only, never stored)",
-          body: "VerifyRequest", ok: { "200": { description: "The verdict, and why it fails", ...json("VerifyResult") } },
-          errors: ["400", ...binErrors, "413", "422"], secured: true,
-        }),
-      },
-      "/api/bins/{id}/response": {
-        parameters: [binId],
-        put: operation({ id: "setCustomResponse", tag: "Bins", summary: "Set the custom response senders get", body: "CustomResponse", ok: done, errors: ["400", ...binErrors, "413"], secured: true }),
-        delete: operation({ id: "clearCustomResponse", tag: "Bins", summary: "Clear the custom response", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/privacy": {
-        parameters: [binId],
-        put: operation({
-          id: "setPrivacy", tag: "Bins",
-          summary: "Make the bin private (a new view token, shown once; earlier tokens stop working) or public; live subscribers get `bin:access` and subscribe again",
-          body: "BinPrivacy", ok: { "200": { description: "Who may watch the bin now, and a private bin's new token", ...json("BinPrivacyAnswer") } },
-          errors: ["400", ...binErrors, "413"], secured: true,
-        }),
-      },
-      "/api/bins/{id}/forward": {
-        parameters: [binId],
-        put: operation({
-          id: "setForward", tag: "Bins", summary: "Forward new captures to a URL", body: "Forward", ok: done,
-          errors: ["400", ...binErrors, "413"], secured: true,
-          overrides: { "400": "Invalid input, or a target this server may not reach (`target_blocked`)" },
-        }),
-        delete: operation({ id: "deleteForward", tag: "Bins", summary: "Stop forwarding", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/rules": {
-        parameters: [binId],
-        get: operation({ id: "getRules", tag: "Rules", summary: "The bin's response rules, in order", ok: { "200": { description: "The rules", ...json("RuleList") } }, errors: binErrors, secured: true }),
-        put: operation({
-          id: "setRules", tag: "Rules", summary: "Replace the rules (ids kept, missing ones assigned; fail_first counts reset)", body: "Rules",
-          ok: { "200": { description: "The rules as saved", ...json("RuleList") } }, errors: ["400", ...binErrors, "413"], secured: true,
-          overrides: { "400": "Invalid rules (the list is refused whole); `issues` names each field" },
-        }),
-        delete: operation({ id: "deleteRules", tag: "Rules", summary: "Remove every rule", ok: done, errors: binErrors, secured: true }),
-      },
-      "/api/bins/{id}/settings": {
-        parameters: [binId],
-        get: operation({ id: "exportSettings", tag: "Bins", summary: "Export the bin's settings: name, custom response, forward, rules", ok: { "200": { description: "The settings", ...json("BinSettings") } }, errors: binErrors, secured: true }),
-        put: operation({
-          id: "importSettings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", body: "BinSettings",
-          ok: done, errors: ["400", ...binErrors, "413"], secured: true,
-        }),
-      },
-      "/api/bins/{id}/export": {
-        parameters: [binId],
-        get: operation({
-          id: "exportBin", tag: "Captures", summary: "Export captures as HAR 1.2 or a JSON array of Capture: all, some (`ids`), or those the list's filters (`method`, `q`, `header`, `duplicates`) match",
-          parameters: queryParameters(ExportQuerySchema), ok: { "200": { description: "The export, streamed" } }, errors: ["400", ...binErrors], secured: true,
-        }),
-      },
-      "/api/resend": {
-        post: operation({
-          id: "resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", body: "ResendRequest",
-          ok: { "200": { description: "The target's answer", ...json("ResendResult") } },
-          errors: ["400", "401", "404", "413", "502", "504"], secured: true,
-          overrides: {
-            "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
-            "401": "`captureId` belongs to a private bin and no valid view token was sent",
-            "404": "Unknown `captureId`",
-          },
-        }),
-      },
-      "/api/openapi.json": {
-        get: operation({ id: "openApi", tag: "Meta", summary: "This document", ok: { "200": { description: "OpenAPI 3.1" } }, errors: [] }),
+      "/metrics": {
+        get: {
+          operationId: "metrics", tags: ["Meta"], security: [{}, { bearer: [] }],
+          summary: "Prometheus metrics (text exposition format); with METRICS_TOKEN set, only as its Bearer token",
+          responses: { "200": { description: "Metrics", content: { "text/plain": { schema: { type: "string" } } } }, "401": { description: "METRICS_TOKEN is set and was not sent", ...json("Error") } },
+        },
       },
     },
     components: {
@@ -246,26 +134,7 @@ export function openApiDocument(origin: string) {
         bearer: { type: "http", scheme: "bearer", description: "A private bin's view token" },
         tokenQuery: { type: "apiKey", in: "query", name: "token", description: "A private bin's view token, in the URL" },
       },
-      schemas: {
-        Error: schema(ErrorBodySchema),
-        CreateBin: schema(CreateBinSchema),
-        CreatedBin: schema(CreatedBinSchema),
-        BinDetail: schema(BinDetailSchema),
-        CustomResponse: schema(CustomResponseSchema),
-        Forward: schema(ForwardSchema),
-        BinPrivacy: schema(BinPrivacySchema),
-        BinPrivacyAnswer: schema(BinPrivacyAnswerSchema),
-        Rules: schema(RulesSchema),
-        RuleList: schema(RuleListSchema),
-        BinSettings: schema(BinSettingsSchema),
-        Capture: schema(CaptureSchema),
-        CapturePage: schema(CapturePageSchema),
-        RefusalList: schema(RefusalListSchema),
-        ResendRequest: schema(ResendRequestSchema),
-        ResendResult: schema(ResendResultSchema),
-        VerifyRequest: schema(VerifyRequestSchema),
-        VerifyResult: schema(VerifyResultSchema),
-      },
+      schemas: { Error: schema(ErrorBodySchema) },
     },
   };
 }

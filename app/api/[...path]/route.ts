@@ -1,10 +1,7 @@
 import lib from "@/app/server-lib.ts";
 
-const { AppError, route } = lib;
+// Every /api/* request: the operation list (lib/schemas/operations.ts) routes, validates and answers
+// it, unknown paths and wrong methods included, all in the API's error shape.
+const { handleApi } = lib;
 
-// Unknown API paths answer in the API's error shape, not with Next's HTML page.
-const unknown = route<{ path: string[] }>(async (request) => {
-  throw new AppError("not_found", `No API route ${request.method} ${new URL(request.url).pathname}; see /api/openapi.json.`);
-});
-
-export { unknown as GET, unknown as POST, unknown as PUT, unknown as PATCH, unknown as DELETE };
+export { handleApi as GET, handleApi as HEAD, handleApi as POST, handleApi as PUT, handleApi as PATCH, handleApi as DELETE, handleApi as OPTIONS };

@@ -3,44 +3,10 @@ import { tokenMatches } from "../runtime/secrets.ts";
 import { requestToken } from "./access.ts";
 import { config } from "../runtime/config.ts";
 import { AppError } from "../runtime/errors.ts";
-import { fromZodError, toErrorResponse } from "./errors.ts";
+import { fromZodError } from "./errors.ts";
 import { getBin } from "../store/bins.ts";
 
-/** Helpers for route handlers: parse at the edge, throw typed errors, answer JSON. */
-
-type Context<P> = { params: Promise<P> };
-type Handler<P> = (request: Request, context: Context<P>) => Promise<Response>;
-
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-type Method = (typeof METHODS)[number];
-
-/** Wraps a route handler so anything it throws becomes the contract's `{ error, message, issues? }`. */
-export function route<P = Record<string, never>>(
-  handler: (request: Request, params: P) => Promise<Response>,
-) {
-  return async (request: Request, context: Context<P>) => {
-    try {
-      return await handler(request, await context.params);
-    } catch (error) {
-      const { status, body, headers } = toErrorResponse(error);
-      return Response.json(body, { status, headers });
-    }
-  };
-}
-
-/**
- * A route file's exports: the handlers it has, and for every other method the contract's
- * `405 method_not_allowed` with an `Allow` header (Next's own 405 has no body).
- * Use as `export const { GET, POST, PUT, PATCH, DELETE } = methods({ GET: …, DELETE: … })`.
- */
-export function methods<P>(handlers: Partial<Record<Method, Handler<P>>>): Record<Method, Handler<P>> {
-  const allowed = METHODS.filter((m) => handlers[m]);
-  const allow = [...allowed, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const notAllowed = route<P>(async (request) => {
-    throw new AppError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
-  });
-  return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<Method, Handler<P>>;
-}
+/** Reading a request at the API's edge: its bin's access, its JSON body, its origin. */
 
 /** The bin, if the request may see it: 404 when unknown, 401 when private and the token is missing or wrong. */
 export async function authorizedBin(request: Request, binId: string) {
@@ -49,15 +15,6 @@ export async function authorizedBin(request: Request, binId: string) {
     throw new AppError("unauthorized", "This bin is private: send its view token as `Authorization: Bearer <token>` or `?token=`.");
   }
   return bin;
-}
-
-type BinRow = Awaited<ReturnType<typeof authorizedBin>>;
-
-/** route() for `/api/bins/{id}/…`: the bin is loaded and, when private, its view token checked first. */
-export function binRoute<P extends { id: string }>(
-  handler: (request: Request, params: P, bin: BinRow) => Promise<Response>,
-) {
-  return route<P>(async (request, params) => handler(request, params, await authorizedBin(request, params.id)));
 }
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what?: string): z.infer<S> {
@@ -96,10 +53,6 @@ export async function jsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Pr
   }
 }
 
-export function queryParams(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
-}
-
 /** The origin users reach this server at: PUBLIC_URL when set, else what the request says. */
 export function publicOrigin(request: Request): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, "");
@@ -108,4 +61,3 @@ export function publicOrigin(request: Request): string {
   return `${proto}://${host}`;
 }
 
-export const noContent = () => new Response(null, { status: 204 });

@@ -1,0 +1,67 @@
+import { AppError } from "../runtime/errors.ts";
+import { operations, type OperationId } from "../schemas/operations.ts";
+import { toErrorResponse } from "./errors.ts";
+import { handlers } from "./handlers.ts";
+import { authorizedBin, jsonBody, parse, publicOrigin } from "./request.ts";
+
+/**
+ * The REST API's one entry: finds the operation (lib/schemas/operations.ts) for the method and path,
+ * checks the bin's access, parses query and body with the operation's schemas, runs its handler and
+ * answers JSON, or the contract's error shape for anything thrown.
+ */
+
+type Route = { id: OperationId; pattern: RegExp; names: string[] };
+
+const routes: Route[] = Object.entries(operations).map(([id, op]) => {
+  const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const pattern = new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`);
+  return { id: id as OperationId, pattern, names };
+});
+
+function find(method: string, pathname: string) {
+  const matches = routes.flatMap((route) => {
+    const m = route.pattern.exec(pathname);
+    return m ? [{ route, values: m.slice(1) }] : [];
+  });
+  if (matches.length === 0) throw new AppError("not_found", `No API route ${method} ${pathname}; see /api/openapi.json.`);
+  // HEAD is GET without the body.
+  const wanted = method === "HEAD" ? "GET" : method;
+  const match = matches.find((m) => operations[m.route.id].method === wanted);
+  if (!match) {
+    const allowed = matches.map((m) => operations[m.route.id].method);
+    const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    throw new AppError("method_not_allowed", `${method} is not allowed on ${pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
+  }
+  let params: Record<string, string>;
+  try {
+    params = Object.fromEntries(match.route.names.map((name, i) => [name, decodeURIComponent(match.values[i])]));
+  } catch {
+    throw new AppError("invalid_request", `The path ${pathname} is not valid percent-encoding.`);
+  }
+  return { id: match.route.id, params };
+}
+
+async function run(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const { id, params } = find(request.method, url.pathname);
+  const op: (typeof operations)[OperationId] = operations[id];
+  const bin = op.access === "bin" ? await authorizedBin(request, params.id) : undefined;
+  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
+  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), id) : undefined;
+  const context = { request, params, query, body, bin, origin: publicOrigin(request) };
+  const answer = await (handlers[id] as (context: unknown) => Promise<unknown>)(context);
+  if (answer instanceof Response) return answer;
+  if (op.status === 204) return new Response(null, { status: 204 });
+  return Response.json(answer, { status: op.status });
+}
+
+/** Answers any request to `/api/*`. */
+export async function handleApi(request: Request): Promise<Response> {
+  try {
+    const response = await run(request);
+    return request.method === "HEAD" ? new Response(null, response) : response;
+  } catch (error) {
+    const { status, body, headers } = toErrorResponse(error);
+    return Response.json(body, { status, headers });
+  }
+}

@@ -1,0 +1,170 @@
+import type { z } from "zod";
+import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "./bin.ts";
+import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "./capture.ts";
+import { RefusalListSchema } from "./refusal.ts";
+import { RESEND_JSON_LIMIT, ResendRequestSchema, ResendResultSchema } from "./resend.ts";
+import { RuleListSchema, RulesSchema } from "./rules.ts";
+import { VerifyRequestSchema, VerifyResultSchema } from "./signature.ts";
+
+/**
+ * The REST API, written once. Each operation's method, path, input and answer schemas and error
+ * statuses drive the server's validation and routing (lib/http/api.ts), the OpenAPI document
+ * (lib/http/openapi.ts) and the browser's typed client (components/api/client.ts).
+ */
+
+export type ErrorStatus = "400" | "401" | "404" | "413" | "422" | "502" | "504";
+
+export type Operation = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** With `{name}` for each path parameter. */
+  path: string;
+  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Meta";
+  summary: string;
+  /** `bin`: the path's `{id}` must name a bin, and a private bin needs its view token. */
+  access: "public" | "bin";
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The JSON body's byte cap, when not the default 2 MiB. */
+  bodyLimit?: number;
+  /** 204: no body. */
+  status: 200 | 201 | 204;
+  /** A JSON answer's schema; `raw` answers bytes or a stream (body, export) or a document of its own (OpenAPI). */
+  answer?: z.ZodType | "raw";
+  errors: ErrorStatus[];
+  /** Where an error status means something particular to this operation. */
+  notes?: Partial<Record<ErrorStatus, string>>;
+};
+
+const bin = ["401", "404"] satisfies ErrorStatus[];
+
+export const operations = {
+  createBin: {
+    method: "POST", path: "/api/bins", tag: "Bins", summary: "Create a bin", access: "public",
+    body: CreateBinSchema, status: 201, answer: CreatedBinSchema, errors: ["400", "413"],
+  },
+  getBin: {
+    method: "GET", path: "/api/bins/{id}", tag: "Bins", summary: "Get a bin", access: "bin",
+    status: 200, answer: BinDetailSchema, errors: bin,
+  },
+  deleteBin: {
+    method: "DELETE", path: "/api/bins/{id}", tag: "Bins", summary: "Delete a bin and its captures", access: "bin",
+    status: 204, errors: bin,
+  },
+  listCaptures: {
+    method: "GET", path: "/api/bins/{id}/requests", tag: "Captures", summary: "List captures, newest first (commit order)", access: "bin",
+    query: ListCapturesQuerySchema, status: 200, answer: CapturePageSchema, errors: ["400", ...bin],
+  },
+  clearBin: {
+    method: "DELETE", path: "/api/bins/{id}/requests", tag: "Captures", summary: "Clear the bin", access: "bin",
+    status: 204, errors: bin,
+  },
+  listRefusals: {
+    method: "GET", path: "/api/bins/{id}/refusals", tag: "Captures", access: "bin",
+    summary: "Requests the bin refused (413 too large, 429 rate limited), without bodies: one row per reason and minute with a count, newest first; live as the `refusal:updated` event",
+    status: 200, answer: RefusalListSchema, errors: bin,
+  },
+  getCapture: {
+    method: "GET", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Get a capture", access: "bin",
+    status: 200, answer: CaptureSchema, errors: bin,
+  },
+  deleteCapture: {
+    method: "DELETE", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Delete a capture", access: "bin",
+    status: 204, errors: bin,
+  },
+  getCaptureBody: {
+    method: "GET", path: "/api/bins/{id}/requests/{rid}/body", tag: "Captures", access: "bin",
+    summary: "The raw body bytes, with the captured Content-Type; `decode=true` undoes its Content-Encoding (`X-Hookjar-Decoded` names the codings undone)",
+    query: BodyQuerySchema, status: 200, answer: "raw", errors: ["400", ...bin, "422"],
+    notes: { "422": "decode only: the body would expand past MAX_BODY_BYTES (`decoded_too_large`, with `limit`), or is not valid data of its coding (`undecodable_body`)" },
+  },
+  verifyCapture: {
+    method: "POST", path: "/api/bins/{id}/requests/{rid}/verify", tag: "Captures", access: "bin",
+    summary: "Check the capture's webhook signature with a secret (used for this call only, never stored)",
+    body: VerifyRequestSchema, status: 200, answer: VerifyResultSchema, errors: ["400", ...bin, "413", "422"],
+    notes: { "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one" },
+  },
+  setCustomResponse: {
+    method: "PUT", path: "/api/bins/{id}/response", tag: "Bins", summary: "Set the custom response senders get", access: "bin",
+    body: CustomResponseSchema, status: 204, errors: ["400", ...bin, "413"],
+  },
+  clearCustomResponse: {
+    method: "DELETE", path: "/api/bins/{id}/response", tag: "Bins", summary: "Clear the custom response", access: "bin",
+    status: 204, errors: bin,
+  },
+  setPrivacy: {
+    method: "PUT", path: "/api/bins/{id}/privacy", tag: "Bins", access: "bin",
+    summary: "Make the bin private (a new view token, shown once; earlier tokens stop working) or public; live subscribers get `bin:access` and subscribe again",
+    body: BinPrivacySchema, status: 200, answer: BinPrivacyAnswerSchema, errors: ["400", ...bin, "413"],
+  },
+  setForward: {
+    method: "PUT", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Forward new captures to a URL", access: "bin",
+    body: ForwardSchema, status: 204, errors: ["400", ...bin, "413"],
+    notes: { "400": "Invalid input, or a target this server may not reach (`target_blocked`)" },
+  },
+  deleteForward: {
+    method: "DELETE", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Stop forwarding", access: "bin",
+    status: 204, errors: bin,
+  },
+  getRules: {
+    method: "GET", path: "/api/bins/{id}/rules", tag: "Rules", summary: "The bin's response rules, in order", access: "bin",
+    status: 200, answer: RuleListSchema, errors: bin,
+  },
+  setRules: {
+    method: "PUT", path: "/api/bins/{id}/rules", tag: "Rules", access: "bin",
+    summary: "Replace the rules (ids kept, missing ones assigned; fail_first counts reset)",
+    body: RulesSchema, status: 200, answer: RuleListSchema, errors: ["400", ...bin, "413"],
+    notes: { "400": "Invalid rules (the list is refused whole); `issues` names each field" },
+  },
+  deleteRules: {
+    method: "DELETE", path: "/api/bins/{id}/rules", tag: "Rules", summary: "Remove every rule", access: "bin",
+    status: 204, errors: bin,
+  },
+  exportSettings: {
+    method: "GET", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Export the bin's settings: name, custom response, forward, rules", access: "bin",
+    status: 200, answer: BinSettingsSchema, errors: bin,
+  },
+  importSettings: {
+    method: "PUT", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", access: "bin",
+    body: BinSettingsSchema, status: 204, errors: ["400", ...bin, "413"],
+  },
+  exportBin: {
+    method: "GET", path: "/api/bins/{id}/export", tag: "Captures", access: "bin",
+    summary: "Export captures as HAR 1.2 or a JSON array of Capture: all, some (`ids`), or those the list's filters (`method`, `q`, `header`, `duplicates`) match",
+    query: ExportQuerySchema, status: 200, answer: "raw", errors: ["400", ...bin],
+  },
+  resend: {
+    method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "public",
+    body: ResendRequestSchema, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: ResendResultSchema, errors: ["400", "401", "404", "413", "502", "504"],
+    notes: {
+      "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
+      "401": "`captureId` belongs to a private bin and no valid view token was sent",
+      "404": "Unknown `captureId`",
+    },
+  },
+  openApi: {
+    method: "GET", path: "/api/openapi.json", tag: "Meta", summary: "This document", access: "public",
+    status: 200, answer: "raw", errors: [],
+  },
+} as const satisfies Record<string, Operation>;
+
+export type Operations = typeof operations;
+export type OperationId = keyof Operations;
+
+/** `{ id: string; rid: string }` for "/api/bins/{id}/requests/{rid}". */
+export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : {};
+
+type Field<K extends OperationId, F extends string> = Operations[K] extends Record<F, infer S> ? S : undefined;
+
+/** What an operation's caller gives: path parameters, query (as sent) and body (as sent). */
+export type OperationInput<K extends OperationId> = {
+  params: PathParams<Operations[K]["path"]>;
+} & (Field<K, "query"> extends z.ZodType ? { query?: z.input<Field<K, "query">> } : {})
+  & (Field<K, "body"> extends z.ZodType ? { body: z.input<Field<K, "body">> } : {});
+
+/** What a JSON operation answers. */
+export type OperationAnswer<K extends OperationId> = Field<K, "answer"> extends z.ZodType ? z.output<Field<K, "answer">> : undefined;
+
+/** The URL path of an operation, its parameters filled in. */
+export function operationPath<K extends OperationId>(id: K, params: PathParams<Operations[K]["path"]>): string {
+  return operations[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name]));
+}
