@@ -14,7 +14,7 @@ COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY . .
 # Next's build and server.ts compiled to dist/server.js; then /runtime receives only the files the
-# server loads (scripts/runtime-files.mjs: ~80 MB of the ~700 MB of production dependencies).
+# server loads (scripts/runtime-files.mjs: 56 MB, where production dependencies alone are ~700 MB).
 # tar keeps the workspace's and Next's node_modules symlinks as links.
 RUN npm run build \
  && node scripts/runtime-files.mjs >/tmp/runtime-files \
