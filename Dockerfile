@@ -1,36 +1,36 @@
 # Hookjar as a container: SQLite on the /data volume by default, PostgreSQL with DATABASE_URL.
 # Build stage: everything the build needs (better-sqlite3 compiles from source here).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Dependencies first, so a source change does not reinstall them; the postinstall step generates the
-# Prisma clients from prisma/ with scripts/.
+# Prisma clients from prisma/ with scripts/. lib/ is an npm workspace: `npm ci` links it from its package.json.
 COPY package.json package-lock.json ./
+COPY lib/package.json ./lib/
 COPY scripts ./scripts
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Next's build and server.ts compiled to dist/server.js; then only production dependencies stay.
+# Next's build and server.ts compiled to dist/server.js; then /runtime receives only the files the
+# server loads (scripts/runtime-files.mjs: 56 MB, where production dependencies alone are ~700 MB).
+# tar keeps the workspace's and Next's node_modules symlinks as links.
 RUN npm run build \
- && rm -rf .next/cache \
- && npm prune --omit=dev --no-audit --no-fund
+ && node scripts/runtime-files.mjs >/tmp/runtime-files \
+ && mkdir /runtime \
+ && tar -cf - -T /tmp/runtime-files | tar -xf - -C /runtime
 
-# Runtime stage: Node, production dependencies, the built app and the migrations — no compilers,
-# no dev tools, no sources but what the server reads at run time.
-FROM node:20-bookworm-slim
+# Runtime stage: Node and the traced files — no compilers, no dev tools, no npm install (so no
+# postinstall, whose Prisma CLI is a dev dependency), no sources but what the server reads.
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_URL=file:/data/hookjar.db \
     NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
-COPY --from=build /app/package.json /app/next.config.js ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/prisma ./prisma
-COPY --from=build /app/dist ./dist
-COPY --from=build /app/.next ./.next
+COPY --from=build /runtime ./
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

@@ -4,8 +4,8 @@
 # container and find the capture still there. Runs as root (CI), loopback only.
 #
 # Base images: where no image registry is reachable (these machines, CI), ../shared/tools/docker-offline
-# starts the engine without a bridge network and builds stand-in `node:20-bookworm-slim` images from
-# Debian's archive and the npm registry; elsewhere the image is built with `docker build` as usual.
+# starts the engine without a bridge network and builds a stand-in for the Dockerfile's Node base image
+# from Debian's archive and the npm registry; elsewhere the image is built with `docker build` as usual.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TAG=hookjar:smoke
@@ -25,6 +25,9 @@ else
   echo "container-smoke: no docker here, and no ../shared/tools/docker-offline to install it" >&2
   exit 1
 fi
+
+# The runtime stage carries only what the server loads; its size is printed so a regrowth shows in CI logs.
+say "image size: $("$DOCKER" image inspect -f '{{.Size}}' "$TAG" | awk '{printf "%.0f MB", $1 / 1e6}')"
 
 VOLUME=hookjar-smoke-$$
 CID=""
