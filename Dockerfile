@@ -21,9 +21,12 @@ RUN npm run build \
  && mkdir /runtime \
  && tar -cf - -T /tmp/runtime-files | tar -xf - -C /runtime
 
-# Runtime stage: Node and the traced files — no compilers, no dev tools, no npm install (so no
-# postinstall, whose Prisma CLI is a dev dependency), no sources but what the server reads.
-FROM node:24-bookworm-slim
+# Runtime stage: Debian, the node binary and the traced files — no npm, no C headers, no compilers,
+# no dev tools, no npm install (so no postinstall, whose Prisma CLI is a dev dependency), no sources
+# but what the server reads. The node image's npm and headers would be a third of the image.
+FROM debian:bookworm-slim
+COPY --from=build /usr/local/bin/node /usr/local/bin/node
+RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --create-home --shell /bin/sh node
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

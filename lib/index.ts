@@ -9,7 +9,7 @@ export { handleCapture, refuseCapture } from "./capture/handler.ts";
 export { sendError } from "./capture/answer.ts";
 export { releaseHangs } from "./capture/faults.ts";
 export { isCapturePath } from "./capture/target.ts";
-export { serveOperations } from "./http/operations.ts";
+export { serveOperations } from "./http/probes.ts";
 export { stopForwarding } from "./outbound/forward.ts";
 export { attachRealtime } from "./realtime/io.ts";
 export { appRoot } from "./runtime/app-root.ts";

@@ -7,7 +7,7 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 // Generation never runs Prisma's schema engine; pointing it at /bin/false keeps the CLI from
-// downloading one (SETUP.md), and makes any command that would need it fail loudly.
+// downloading one (offline machines cannot), and makes any command that would need it fail loudly.
 const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 
 const steps = [

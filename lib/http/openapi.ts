@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ErrorBodySchema } from "../schemas/error.ts";
-import { operations, type ErrorStatus, type Operation } from "../schemas/operations.ts";
+import { operations, schemas, type ErrorStatus, type Operation } from "../schemas/operations.ts";
 
 /** OpenAPI 3.1 description generated from the operation list the API routes and validates with. */
 
@@ -38,10 +38,19 @@ const viewToken = [{}, { bearer: [] }, { tokenQuery: [] }];
 
 const pathParameter = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 
+const NAMES = new Map<z.ZodType, string>(Object.entries(schemas).map(([name, s]) => [s, name]));
+
+/** A body's schema, by reference to its named component. */
+function named(s: z.ZodType) {
+  const name = NAMES.get(s);
+  if (!name) throw new Error("every request and answer body is named in the operation list's `schemas`");
+  return json(name);
+}
+
 function answers(op: Operation) {
   if (op.status === 204) return { "204": { description: "Done" } };
   if (op.answer === "raw" || op.answer === undefined) return { [op.status]: { description: op.summary } };
-  return { [op.status]: { description: "OK", content: { "application/json": { schema: schema(op.answer) } } } };
+  return { [op.status]: { description: "OK", ...named(op.answer) } };
 }
 
 function describe(id: string, op: Operation) {
@@ -50,7 +59,7 @@ function describe(id: string, op: Operation) {
     tags: [op.tag],
     summary: op.summary,
     parameters: [...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1])), ...(op.query ? queryParameters(op.query) : [])],
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+    ...(op.body ? { requestBody: { required: true, ...named(op.body) } } : {}),
     security: op.access === "bin" || id === "resend" ? viewToken : [],
     responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
   };
@@ -82,7 +91,7 @@ function capturePath(withSubpath: boolean) {
         content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, id: { type: "string" } }, required: ["ok", "id"] } } },
       },
       ...(method === "options" ? { "204": { description: "A CORS preflight, answered (and still captured)" } } : {}),
-      ...errors(["404", "413", "429"], { "404": "No bin with that id (`bin_not_found`); nothing stored" }),
+      ...errors(["404", "405", "413", "429"], { "404": "No bin with that id (`bin_not_found`); nothing stored", "405": "Never: every method is captured" }),
     },
   });
   return {
@@ -118,14 +127,18 @@ export function openApiDocument(origin: string) {
         get: {
           operationId: "health", tags: ["Meta"], security: [],
           summary: "Whether this instance serves: 200 `{ok: true}` while its database answers, else 503 (`database_unavailable`, `shutting_down`)",
-          responses: { "200": { description: "Serving" }, "503": { description: "Not serving", ...json("Error") } },
+          responses: { "200": { description: "Serving" }, "503": { description: "Not serving", ...json("Error") }, ...errors(["405"]) },
         },
       },
       "/metrics": {
         get: {
           operationId: "metrics", tags: ["Meta"], security: [{}, { bearer: [] }],
           summary: "Prometheus metrics (text exposition format); with METRICS_TOKEN set, only as its Bearer token",
-          responses: { "200": { description: "Metrics", content: { "text/plain": { schema: { type: "string" } } } }, "401": { description: "METRICS_TOKEN is set and was not sent", ...json("Error") } },
+          responses: {
+            "200": { description: "Metrics", content: { "text/plain": { schema: { type: "string" } } } },
+            "401": { description: "METRICS_TOKEN is set and was not sent", ...json("Error") },
+            ...errors(["405"]),
+          },
         },
       },
     },
@@ -134,7 +147,7 @@ export function openApiDocument(origin: string) {
         bearer: { type: "http", scheme: "bearer", description: "A private bin's view token" },
         tokenQuery: { type: "apiKey", in: "query", name: "token", description: "A private bin's view token, in the URL" },
       },
-      schemas: { Error: schema(ErrorBodySchema) },
+      schemas: { Error: schema(ErrorBodySchema), ...Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, schema(s)])) },
     },
   };
 }

@@ -19,7 +19,7 @@ describe("parseTargetUrl", () => {
         return error;
       }
     })();
-    expect(thrown).toMatchObject({ status: 400, code: "invalid_url" });
+    expect(thrown).toMatchObject({ code: "invalid_url" });
   });
 });
 

@@ -9,7 +9,7 @@ function binOf(change: StoreChange): string {
 }
 
 /**
- * The one place that emits live events: each store change becomes the event(s) SPEC.md names, in its
+ * The one place that emits live events: each store change becomes the event(s) docs/events.md names, in its
  * bin's room. Socket.IO encodes an event before it looks for receivers, so a change in a room nobody
  * here watches is dropped first, unless other instances share the rooms (PostgreSQL): then `share`
  * carries new captures to them in batches (share.ts), and the rarer changes go through the adapter.

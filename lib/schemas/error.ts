@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Every error code the API and the capture path answer with (SPEC.md); statuses in lib/http/errors.ts. */
+/** Every error code the API and the capture path answer with (docs/api.md); statuses in lib/http/errors.ts. */
 export const ERROR_CODES = [
   "invalid_request",
   "invalid_json",

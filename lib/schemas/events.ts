@@ -3,7 +3,7 @@ import { AttemptSchema, CaptureSummarySchema, type CaptureSummary } from "./capt
 import { RefusalSchema, type RefusalView } from "./refusal.ts";
 
 /**
- * The live stream's contract (SPEC.md, "Live stream"): every Socket.IO event with its payload
+ * The live stream's contract (docs/events.md): every Socket.IO event with its payload
  * schema, and the typed event maps the server, the inspector and the relay all build on.
  */
 

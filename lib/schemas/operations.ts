@@ -35,16 +35,37 @@ export type Operation = {
   notes?: Partial<Record<ErrorStatus, string>>;
 };
 
+/** The request and answer bodies, by the names the OpenAPI document gives them. */
+export const schemas = {
+  CreateBin: CreateBinSchema,
+  CreatedBin: CreatedBinSchema,
+  BinDetail: BinDetailSchema,
+  CustomResponse: CustomResponseSchema,
+  Forward: ForwardSchema,
+  BinPrivacy: BinPrivacySchema,
+  BinPrivacyAnswer: BinPrivacyAnswerSchema,
+  Rules: RulesSchema,
+  RuleList: RuleListSchema,
+  BinSettings: BinSettingsSchema,
+  Capture: CaptureSchema,
+  CapturePage: CapturePageSchema,
+  RefusalList: RefusalListSchema,
+  ResendRequest: ResendRequestSchema,
+  ResendResult: ResendResultSchema,
+  VerifyRequest: VerifyRequestSchema,
+  VerifyResult: VerifyResultSchema,
+} as const;
+
 const bin = ["401", "404"] satisfies ErrorStatus[];
 
 export const operations = {
   createBin: {
     method: "POST", path: "/api/bins", tag: "Bins", summary: "Create a bin", access: "public",
-    body: CreateBinSchema, status: 201, answer: CreatedBinSchema, errors: ["400", "413"],
+    body: schemas.CreateBin, status: 201, answer: schemas.CreatedBin, errors: ["400", "413"],
   },
   getBin: {
     method: "GET", path: "/api/bins/{id}", tag: "Bins", summary: "Get a bin", access: "bin",
-    status: 200, answer: BinDetailSchema, errors: bin,
+    status: 200, answer: schemas.BinDetail, errors: bin,
   },
   deleteBin: {
     method: "DELETE", path: "/api/bins/{id}", tag: "Bins", summary: "Delete a bin and its captures", access: "bin",
@@ -52,7 +73,7 @@ export const operations = {
   },
   listCaptures: {
     method: "GET", path: "/api/bins/{id}/requests", tag: "Captures", summary: "List captures, newest first (commit order)", access: "bin",
-    query: ListCapturesQuerySchema, status: 200, answer: CapturePageSchema, errors: ["400", ...bin],
+    query: ListCapturesQuerySchema, status: 200, answer: schemas.CapturePage, errors: ["400", ...bin],
   },
   clearBin: {
     method: "DELETE", path: "/api/bins/{id}/requests", tag: "Captures", summary: "Clear the bin", access: "bin",
@@ -61,11 +82,11 @@ export const operations = {
   listRefusals: {
     method: "GET", path: "/api/bins/{id}/refusals", tag: "Captures", access: "bin",
     summary: "Requests the bin refused (413 too large, 429 rate limited), without bodies: one row per reason and minute with a count, newest first; live as the `refusal:updated` event",
-    status: 200, answer: RefusalListSchema, errors: bin,
+    status: 200, answer: schemas.RefusalList, errors: bin,
   },
   getCapture: {
     method: "GET", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Get a capture", access: "bin",
-    status: 200, answer: CaptureSchema, errors: bin,
+    status: 200, answer: schemas.Capture, errors: bin,
   },
   deleteCapture: {
     method: "DELETE", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Delete a capture", access: "bin",
@@ -80,12 +101,12 @@ export const operations = {
   verifyCapture: {
     method: "POST", path: "/api/bins/{id}/requests/{rid}/verify", tag: "Captures", access: "bin",
     summary: "Check the capture's webhook signature with a secret (used for this call only, never stored)",
-    body: VerifyRequestSchema, status: 200, answer: VerifyResultSchema, errors: ["400", ...bin, "413", "422"],
+    body: schemas.VerifyRequest, status: 200, answer: schemas.VerifyResult, errors: ["400", ...bin, "413", "422"],
     notes: { "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one" },
   },
   setCustomResponse: {
     method: "PUT", path: "/api/bins/{id}/response", tag: "Bins", summary: "Set the custom response senders get", access: "bin",
-    body: CustomResponseSchema, status: 204, errors: ["400", ...bin, "413"],
+    body: schemas.CustomResponse, status: 204, errors: ["400", ...bin, "413"],
   },
   clearCustomResponse: {
     method: "DELETE", path: "/api/bins/{id}/response", tag: "Bins", summary: "Clear the custom response", access: "bin",
@@ -94,11 +115,11 @@ export const operations = {
   setPrivacy: {
     method: "PUT", path: "/api/bins/{id}/privacy", tag: "Bins", access: "bin",
     summary: "Make the bin private (a new view token, shown once; earlier tokens stop working) or public; live subscribers get `bin:access` and subscribe again",
-    body: BinPrivacySchema, status: 200, answer: BinPrivacyAnswerSchema, errors: ["400", ...bin, "413"],
+    body: schemas.BinPrivacy, status: 200, answer: schemas.BinPrivacyAnswer, errors: ["400", ...bin, "413"],
   },
   setForward: {
     method: "PUT", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Forward new captures to a URL", access: "bin",
-    body: ForwardSchema, status: 204, errors: ["400", ...bin, "413"],
+    body: schemas.Forward, status: 204, errors: ["400", ...bin, "413"],
     notes: { "400": "Invalid input, or a target this server may not reach (`target_blocked`)" },
   },
   deleteForward: {
@@ -107,12 +128,12 @@ export const operations = {
   },
   getRules: {
     method: "GET", path: "/api/bins/{id}/rules", tag: "Rules", summary: "The bin's response rules, in order", access: "bin",
-    status: 200, answer: RuleListSchema, errors: bin,
+    status: 200, answer: schemas.RuleList, errors: bin,
   },
   setRules: {
     method: "PUT", path: "/api/bins/{id}/rules", tag: "Rules", access: "bin",
     summary: "Replace the rules (ids kept, missing ones assigned; fail_first counts reset)",
-    body: RulesSchema, status: 200, answer: RuleListSchema, errors: ["400", ...bin, "413"],
+    body: schemas.Rules, status: 200, answer: schemas.RuleList, errors: ["400", ...bin, "413"],
     notes: { "400": "Invalid rules (the list is refused whole); `issues` names each field" },
   },
   deleteRules: {
@@ -121,11 +142,11 @@ export const operations = {
   },
   exportSettings: {
     method: "GET", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Export the bin's settings: name, custom response, forward, rules", access: "bin",
-    status: 200, answer: BinSettingsSchema, errors: bin,
+    status: 200, answer: schemas.BinSettings, errors: bin,
   },
   importSettings: {
     method: "PUT", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", access: "bin",
-    body: BinSettingsSchema, status: 204, errors: ["400", ...bin, "413"],
+    body: schemas.BinSettings, status: 204, errors: ["400", ...bin, "413"],
   },
   exportBin: {
     method: "GET", path: "/api/bins/{id}/export", tag: "Captures", access: "bin",
@@ -134,7 +155,7 @@ export const operations = {
   },
   resend: {
     method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "public",
-    body: ResendRequestSchema, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: ResendResultSchema, errors: ["400", "401", "404", "413", "502", "504"],
+    body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "404", "413", "502", "504"],
     notes: {
       "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
       "401": "`captureId` belongs to a private bin and no valid view token was sent",

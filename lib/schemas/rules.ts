@@ -2,7 +2,7 @@ import Mustache from "mustache";
 import { z } from "zod";
 import { HeaderNameSchema } from "./common.ts";
 
-/** Response rules and failure simulation (SPEC.md): how a bin answers, per path and method, on purpose. */
+/** Response rules and failure simulation (docs/api.md): how a bin answers, per path and method, on purpose. */
 
 export const MAX_RULES = 50;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { HeaderPairs } from "./common.ts";
 
-/** Webhook signatures (SPEC.md, "Signatures"): what can be verified and re-signed, and the answers. */
+/** Webhook signatures (docs/api.md): what can be verified and re-signed, and the answers. */
 
 export const SCHEMES = ["github", "stripe", "slack", "standard", "shopify", "twilio", "hmac"] as const;
 export const SchemeSchema = z.enum(SCHEMES);

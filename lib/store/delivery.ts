@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { HeaderPairs } from "../schemas/common.ts";
 
 /**
- * What makes two captures the same delivery (SPEC.md, "Duplicate deliveries"): the provider's
+ * What makes two captures the same delivery (docs/api.md, "Duplicate deliveries"): the provider's
  * delivery or event id. Runs on the capture path, so it reads headers first and parses a body
  * only when the bytes could hold a Slack or Stripe id.
  */

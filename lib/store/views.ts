@@ -7,7 +7,7 @@ import type { HeaderPairs } from "../schemas/common.ts";
 import type { RefusalReason, RefusalView } from "../schemas/refusal.ts";
 import type { CaptureResponse } from "../schemas/rules.ts";
 
-/** Database rows → the JSON shapes of the contract (SPEC.md). */
+/** Database rows → the JSON shapes of the contract (docs/api.md). */
 
 export function binUrls(id: string, origin: string) {
   return { captureUrl: `${origin}/b/${id}`, inspectUrl: `${origin}/bins/${id}` };

@@ -11,6 +11,13 @@ import { databaseAnswers } from "../store/db.ts";
  */
 export async function serveOperations(req: IncomingMessage, res: ServerResponse, stopping: boolean): Promise<boolean> {
   const path = (req.url ?? "/").split("?")[0];
+  if (path !== "/healthz" && path !== "/metrics") return false;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    req.resume();
+    res.setHeader("allow", "GET, HEAD");
+    json(res, 405, { error: "method_not_allowed", message: `${req.method} is not allowed on ${path}; it takes GET.` });
+    return true;
+  }
   if (path === "/healthz") {
     await health(res, stopping);
     return true;
