@@ -35,6 +35,17 @@ describe("operations", () => {
     expect(body).toEqual({ ok: true });
   });
 
+  it("takes GET only on /healthz and /metrics, as its OpenAPI description says", async () => {
+    for (const path of ["/healthz", "/metrics"]) {
+      const res = await fetch(`${server.url}${path}`, { method: "POST", body: "x" });
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get("allow"), path).toBe("GET, HEAD");
+      expect((await res.json()).error, path).toBe("method_not_allowed");
+      const described = (await getJson(`${server.url}/api/openapi.json`)).body.paths[path];
+      expect(Object.keys(described), path).toEqual(["get"]);
+    }
+  });
+
   it("requires METRICS_TOKEN for /metrics", async () => {
     const none = await getJson(`${server.url}/metrics`);
     expect(none.status).toBe(401);
