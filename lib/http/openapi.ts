@@ -58,7 +58,7 @@ function describe(id: string, op: Operation) {
     operationId: id,
     tags: [op.tag],
     summary: op.summary,
-    parameters: [...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1])), ...(op.query ? queryParameters(op.query) : [])],
+    ...(op.query ? { parameters: queryParameters(op.query) } : {}),
     ...(op.body ? { requestBody: { required: true, ...named(op.body) } } : {}),
     security: op.access === "bin" || id === "resend" ? viewToken : [],
     responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
@@ -69,7 +69,8 @@ function describe(id: string, op: Operation) {
 function apiPaths() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, op] of Object.entries(operations) as [string, Operation][]) {
-    paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: describe(id, op) };
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1]));
+    paths[op.path] = { ...(parameters.length ? { parameters } : {}), ...paths[op.path], [op.method.toLowerCase()]: describe(id, op) };
   }
   return paths;
 }
