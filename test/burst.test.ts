@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./helpers/http.ts";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
+import { twoInstances } from "./helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 
 // Captures that arrive together are committed together (one write batch): each of them must still
@@ -74,19 +74,11 @@ describe("a burst of captures on one SQLite server", () => {
 });
 
 describe("a burst of captures across two PostgreSQL instances", () => {
-  let postgres: TestPostgres;
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-    postgres.createDatabase("hookjar");
-    const env = { DATABASE_URL: postgres.url("hookjar") };
-    [a, b] = await Promise.all([startServer(env), startServer(env)]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    postgres?.stop();
-  });
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ a, b, stop } = await twoInstances()), 120_000);
+  afterAll(() => stop?.());
 
   it(`announces each of ${BURST} concurrent captures, taken by either instance, to a subscriber of one`, () => burstReachesSubscriber(a, [a, b]));
 });

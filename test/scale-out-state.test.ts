@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
+import { twoInstances, type TestPostgres } from "./helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "./helpers/server.ts";
 
 // What one instance decides about a delivery must hold for the bin as a whole: instances sharing a
@@ -14,16 +14,9 @@ describe("two PostgreSQL instances on one database", () => {
   let postgres: TestPostgres;
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-    postgres.createDatabase("hookjar");
-    const env = { DATABASE_URL: postgres.url("hookjar") };
-    [a, b] = await Promise.all([startServer(env), startServer(env)]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    postgres?.stop();
-  });
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ postgres, a, b, stop } = await twoInstances()), 120_000);
+  afterAll(() => stop?.());
 
   const deliver = (server: TestServer, binId: string, delivery: string) =>
     rawRequest(`${server.url}/b/${binId}/github`, {

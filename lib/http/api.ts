@@ -47,7 +47,7 @@ async function run(request: Request): Promise<Response> {
   const op: (typeof operations)[OperationId] = operations[id];
   const bin = op.access === "bin" ? await authorizedBin(request, params.id) : undefined;
   const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
-  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), id) : undefined;
+  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };
   const answer = await (handlers[id] as (context: unknown) => Promise<unknown>)(context);
   if (answer instanceof Response) return answer;

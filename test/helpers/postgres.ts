@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { postgresBin } from "../../scripts/test-prerequisites.mjs";
+import { startServer, type TestServer } from "./server.ts";
 
 export type TestPostgres = { url: (database?: string) => string; createDatabase: (name: string) => void; stop: () => void };
 
@@ -59,6 +60,23 @@ export async function startPostgres(): Promise<TestPostgres> {
     stop: () => {
       run("pg_ctl", ["-D", data, "-m", "immediate", "stop"]);
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Two servers on one fresh PostgreSQL database, as a scale-out deployment runs them. */
+export async function twoInstances(): Promise<{ postgres: TestPostgres; a: TestServer; b: TestServer; stop: () => Promise<void> }> {
+  const postgres = await startPostgres();
+  postgres.createDatabase("hookjar");
+  const env = { DATABASE_URL: postgres.url("hookjar") };
+  const [a, b] = await Promise.all([startServer(env), startServer(env)]);
+  return {
+    postgres,
+    a,
+    b,
+    stop: async () => {
+      await Promise.all([a.stop(), b.stop()]);
+      postgres.stop();
     },
   };
 }
