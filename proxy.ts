@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+// A pure function of lib/ (no state), so bundling it here makes no second copy of anything.
 import { tokenCookie } from "./lib/http/access.ts";
 
 // A private bin's inspector link carries ?token=…; keep it in a cookie scoped to the bin and drop it

@@ -18,7 +18,7 @@ export { config } from "./runtime/config.ts";
 export { log } from "./runtime/log.ts";
 export { metrics } from "./runtime/metrics.ts";
 export { captureWriter } from "./store/capture-writer.ts";
-export { openDatabase, database } from "./store/db.ts";
+export { openDatabase } from "./store/db.ts";
 export { flushRefusals, listRefusals } from "./store/refusals.ts";
 export { provisionBins } from "./store/provision.ts";
 export { startRetention } from "./store/retention.ts";

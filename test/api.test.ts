@@ -108,6 +108,10 @@ describe("bins", () => {
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get("allow"), `${method} ${path}`).toContain(allowed);
       expect(await res.json(), `${method} ${path}`).toMatchObject({ error: "method_not_allowed", message: expect.stringContaining(method) });
+      // OPTIONS, which every Allow lists, names the same methods.
+      const options = await api(path, { method: "OPTIONS" });
+      expect(options.status, `OPTIONS ${path}`).toBe(204);
+      expect(options.headers.get("allow"), `OPTIONS ${path}`).toBe(res.headers.get("allow"));
     }
     expect((await api(`/bins/${bin.id}`)).status).toBe(200);
   });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ErrorBodySchema } from "@/lib/schemas/error.ts";
 import { operationPath, operations, type OperationAnswer, type OperationId, type OperationInput } from "@/lib/schemas/operations.ts";
 
@@ -34,8 +35,11 @@ export function filterQuery<F extends Record<string, string | undefined>>(filter
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) as Partial<F>;
 }
 
+// Any code: one this client does not know yet (or a proxy's) still comes with a message for people.
+const ErrorAnswerSchema = ErrorBodySchema.extend({ error: z.string() });
+
 async function failure(res: Response): Promise<ApiRequestError> {
-  const parsed = ErrorBodySchema.safeParse(await res.json().catch(() => null));
+  const parsed = ErrorAnswerSchema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return new ApiRequestError(res.status, "unknown", `${res.status} ${res.statusText}`);
   return new ApiRequestError(res.status, parsed.data.error, parsed.data.message, parsed.data.issues);
 }
@@ -61,7 +65,12 @@ export async function api<K extends OperationId>(id: K, input: OperationInput<K>
   const res = await apiFetch(id, input, options);
   const op: (typeof operations)[OperationId] = operations[id];
   if (!("answer" in op) || op.answer === "raw") return undefined as OperationAnswer<K>;
-  return op.answer.parse(await res.json()) as OperationAnswer<K>;
+  const parsed = op.answer.safeParse(await res.json());
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join(".") || "its top level";
+    throw new ApiRequestError(res.status, "unexpected_answer", `The server answered ${id} in a shape this page does not know (at ${where}); reload the page.`);
+  }
+  return parsed.data as OperationAnswer<K>;
 }
 
 /** `api`, with an unknown bin or capture answered as null rather than thrown. */

@@ -13,27 +13,25 @@ export async function failsNow(fault: Fault, key: { binId: string; rulesVersion:
   if (fault.kind === "fail_rate") return Math.random() < fault.rate;
   if (fault.kind !== "fail_first") return false;
   // Newlines part the fields: no header value (a delivery id) holds one, and PostgreSQL text cannot hold NUL.
-  const id = `${key.rulesVersion}\n${key.ruleId}\n${key.deliveryId ?? ""}`;
+  const id = `${key.binId}\n${key.rulesVersion}\n${key.ruleId}\n${key.deliveryId ?? ""}`;
   return (await countFailure(key.binId, id)) <= fault.count;
 }
 
-const hung = new Set<ServerResponse>();
-const held = () => hung;
+const held = new Set<ServerResponse>();
 
 /** `hang`: no answer; the connection closes after HANG_MAX_MS, or when the server stops. */
 export function hang(res: ServerResponse): void {
-  const responses = held();
-  responses.add(res);
+  held.add(res);
   const timer = setTimeout(() => res.destroy(), config.HANG_MAX_MS);
   // A held connection never keeps the process alive, nor outlives its socket.
   timer.unref();
   res.on("close", () => {
     clearTimeout(timer);
-    responses.delete(res);
+    held.delete(res);
   });
 }
 
 /** Closes every held connection: a stopping server waits for no hang. */
 export function releaseHangs(): void {
-  for (const res of held()) res.destroy();
+  for (const res of held) res.destroy();
 }

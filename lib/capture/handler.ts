@@ -62,16 +62,15 @@ export function refuseCapture(res: ServerResponse, error: unknown, binId?: strin
 }
 
 const BURST_MS = 60_000;
-const refusalBursts = new Map<string, { since: number; more: number }>();
-const bursts = () => refusalBursts;
+const bursts = new Map<string, { since: number; more: number }>();
 
 /** One log line per burst of refusals for a reason, not one per request: a flood must not flood the log too. */
 function noteRefusal(reason: string, binId: string | undefined) {
   const now = Date.now();
-  const burst = bursts().get(reason);
+  const burst = bursts.get(reason);
   if (burst && now - burst.since < BURST_MS) return void burst.more++;
   log().warn({ reason, binId, refusedSinceLastLine: burst?.more ?? 0 }, "refusing requests");
-  bursts().set(reason, { since: now, more: 0 });
+  bursts.set(reason, { since: now, more: 0 });
 }
 
 async function capture(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -14,36 +14,39 @@ type Route = { id: OperationId; pattern: RegExp; names: string[] };
 
 const routes: Route[] = Object.entries(operations).map(([id, op]) => {
   const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  const pattern = new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`);
+  const literal = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^${literal.replace(/\{\w+\}/g, "([^/]+)")}$`);
   return { id: id as OperationId, pattern, names };
 });
 
-function find(method: string, pathname: string) {
+/** The operation for the method and path, or (for OPTIONS) just the methods the path takes. */
+function find(method: string, pathname: string): { id: OperationId; params: Record<string, string>; allow: string } | { id: null; allow: string } {
   const matches = routes.flatMap((route) => {
     const m = route.pattern.exec(pathname);
     return m ? [{ route, values: m.slice(1) }] : [];
   });
   if (matches.length === 0) throw new AppError("not_found", `No API route ${method} ${pathname}; see /api/openapi.json.`);
+  const allowed = matches.map((m) => operations[m.route.id].method);
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  if (method === "OPTIONS") return { id: null, allow };
   // HEAD is GET without the body.
   const wanted = method === "HEAD" ? "GET" : method;
   const match = matches.find((m) => operations[m.route.id].method === wanted);
-  if (!match) {
-    const allowed = matches.map((m) => operations[m.route.id].method);
-    const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-    throw new AppError("method_not_allowed", `${method} is not allowed on ${pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
-  }
+  if (!match) throw new AppError("method_not_allowed", `${method} is not allowed on ${pathname}; it takes ${allowed.join(", ")}.`, {}, { allow });
   let params: Record<string, string>;
   try {
     params = Object.fromEntries(match.route.names.map((name, i) => [name, decodeURIComponent(match.values[i])]));
   } catch {
     throw new AppError("invalid_request", `The path ${pathname} is not valid percent-encoding.`);
   }
-  return { id: match.route.id, params };
+  return { id: match.route.id, params, allow };
 }
 
 async function run(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const { id, params } = find(request.method, url.pathname);
+  const found = find(request.method, url.pathname);
+  if (found.id === null) return new Response(null, { status: 204, headers: { allow: found.allow } });
+  const { id, params } = found;
   const op: (typeof operations)[OperationId] = operations[id];
   const bin = op.access === "bin" ? await authorizedBin(request, params.id) : undefined;
   const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
@@ -57,11 +60,12 @@ async function run(request: Request): Promise<Response> {
 
 /** Answers any request to `/api/*`. */
 export async function handleApi(request: Request): Promise<Response> {
+  let response: Response;
   try {
-    const response = await run(request);
-    return request.method === "HEAD" ? new Response(null, response) : response;
+    response = await run(request);
   } catch (error) {
     const { status, body, headers } = toErrorResponse(error);
-    return Response.json(body, { status, headers });
+    response = Response.json(body, { status, headers });
   }
+  return request.method === "HEAD" ? new Response(null, response) : response;
 }

@@ -7,7 +7,7 @@ import { saveForward } from "../outbound/forward.ts";
 import { resend } from "../outbound/resend.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
-import type { OperationAnswer, OperationId, Operations, PathParams } from "../schemas/operations.ts";
+import type { Field, OperationAnswer, OperationId, Operations, PathParams } from "../schemas/operations.ts";
 import { verifyCapture } from "../signatures/verify.ts";
 import { lastForward } from "../store/attempts.ts";
 import { binRules, countCaptures, createBin, deleteBin, setBinForward, setBinName, setBinPrivacy, setBinResponse, setBinRules } from "../store/bins.ts";
@@ -17,8 +17,6 @@ import { listRefusals } from "../store/refusals.ts";
 import { forwardOf, toBinDetail, toBinView } from "../store/views.ts";
 import { contentCodings } from "../wire/headers.ts";
 import { extensionFor } from "../wire/extension.ts";
-
-type Field<K extends OperationId, F extends string> = Operations[K] extends Record<F, infer S> ? S : undefined;
 
 export type Context<K extends OperationId> = {
   request: Request;

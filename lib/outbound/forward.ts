@@ -34,7 +34,6 @@ const state = {
   pending: new Set<Pending>(),
   stopping: false,
 };
-const forwards = () => state;
 
 type ForwardingBin = { id: string; forwardUrl: string | null; forwardEnabled: boolean };
 
@@ -71,7 +70,6 @@ function enqueue(binId: string, capture: StoredCapture, base: string) {
   const skip = (why: string) => void notSent(capture.id, request, `Not forwarded: ${why}`, "skipped");
   // A forward that reaches a Hookjar bin (this one, or one forwarding back) would loop for ever.
   if (hasHeader(capture.headers, FORWARD_MARK)) return skip("it was itself forwarded by Hookjar, and forwarding it again could loop.");
-  const state = forwards();
   if (state.stopping) return skip("the server is stopping.");
   if (state.pendingBytes + request.body.length > MAX_PENDING_BYTES) return skip("too many forwarded bodies are still waiting for their targets.");
   const entry: Pending = { captureId: capture.id, request, startedAt: null, settled: false };
@@ -108,7 +106,6 @@ async function send(entry: Pending) {
  * whatever is left then is recorded as interrupted, so every capture's attempts say what happened.
  */
 export async function stopForwarding(graceMs: number): Promise<void> {
-  const state = forwards();
   state.stopping = true;
   const deadline = Date.now() + graceMs;
   while (state.pending.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));

@@ -174,7 +174,8 @@ export type OperationId = keyof Operations;
 /** `{ id: string; rid: string }` for "/api/bins/{id}/requests/{rid}". */
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : {};
 
-type Field<K extends OperationId, F extends string> = Operations[K] extends Record<F, infer S> ? S : undefined;
+/** An operation's `query`, `body` or `answer`, or undefined where it has none. */
+export type Field<K extends OperationId, F extends string> = Operations[K] extends Record<F, infer S> ? S : undefined;
 
 /** What an operation's caller gives: path parameters, query (as sent) and body (as sent). */
 export type OperationInput<K extends OperationId> = {

@@ -10,7 +10,7 @@ import { forgetRefusals } from "./refusals.ts";
 
 /**
  * Bins: create, find, change, delete. Functions given a bin id trust the caller to have found the
- * bin (route handlers do, through binRoute); updates still answer 404 on their own.
+ * bin (the API does, before any handler runs: lib/http/api.ts); updates still answer 404 on their own.
  */
 
 export async function createBin(input: CreateBinInput) {
@@ -36,17 +36,15 @@ export async function getBin(id: string): Promise<Bin> {
 const BIN_CACHE_MS = 2000;
 // The capture path looks its bin up on every request; a short-lived cache spares that query.
 // Changes made in this process drop their entry at once; other instances' changes show within BIN_CACHE_MS.
-const cached = new Map<string, { bin: Bin | null; at: number }>();
-const binCache = () => cached;
+const binCache = new Map<string, { bin: Bin | null; at: number }>();
 
 /** Like findBin, but may answer from a cache at most BIN_CACHE_MS old. */
 export async function findBinCached(id: string): Promise<Bin | null> {
-  const cache = binCache();
-  const hit = cache.get(id);
+  const hit = binCache.get(id);
   if (hit && Date.now() - hit.at < BIN_CACHE_MS) return hit.bin;
   const bin = await findBin(id);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(id, { bin, at: Date.now() });
+  if (binCache.size > 10_000) binCache.clear();
+  binCache.set(id, { bin, at: Date.now() });
   return bin;
 }
 
@@ -60,7 +58,7 @@ export async function deleteBin(id: string): Promise<void> {
   // Its refusal rows go by cascade; those still being counted are dropped first.
   await forgetRefusals(id);
   const { count } = await prisma.bin.deleteMany({ where: { id } });
-  binCache().delete(id);
+  binCache.delete(id);
   if (count === 0) throw notFound("bin");
   reportChange({ type: "bin:deleted", binId: id });
 }
@@ -99,6 +97,6 @@ export async function setBinForward(id: string, forward: Forward | null): Promis
 async function updateBin(id: string, data: Prisma.BinUpdateManyMutationInput) {
   const prisma = await db();
   const { count } = await prisma.bin.updateMany({ where: { id }, data });
-  binCache().delete(id);
+  binCache.delete(id);
   if (count === 0) throw notFound("bin");
 }

@@ -5,7 +5,7 @@ import { database } from "./db.ts";
  * How many captures each bin holds, as this process last knew: counted once, then kept by the
  * capture writer and the change feed. It only decides when the writer checks a bin against its cap,
  * so capture cost stays flat in the bin's size; the prune itself asks the database. Where other
- * instances write too, so a count is counted afresh once it is older than REFRESH_MS.
+ * instances write too, a count is counted afresh once it is older than REFRESH_MS.
  */
 
 const REFRESH_MS = 10_000;

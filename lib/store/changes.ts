@@ -19,18 +19,17 @@ export type StoreChange =
 
 export type ChangeListener = (change: StoreChange) => void;
 
-const changeListeners = new Set<ChangeListener>();
-const listeners = () => changeListeners;
+const listeners = new Set<ChangeListener>();
 
 /** Calls `listener` with every change from now on; returns a function that stops it. */
 export function onChange(listener: ChangeListener): () => void {
-  listeners().add(listener);
-  return () => listeners().delete(listener);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** For the store's own modules: report a committed change. A failing listener never fails the store. */
 export function reportChange(change: StoreChange): void {
-  for (const listener of listeners()) {
+  for (const listener of listeners) {
     try {
       listener(change);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { notFound } from "../runtime/errors.ts";
 import { db } from "./db.ts";
 
 /**
@@ -9,7 +10,13 @@ import { db } from "./db.ts";
 export async function countFailure(binId: string, key: string): Promise<number> {
   const prisma = await db();
   // One statement, atomic on both databases: concurrent deliveries each get their own number.
-  const [row] = await prisma.$queryRaw<{ count: bigint | number }[]>`INSERT INTO "FaultCount" ("key", "binId", "count")
-    VALUES (${key}, ${binId}, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "FaultCount"."count" + 1 RETURNING "count"`;
-  return Number(row.count);
+  try {
+    const [row] = await prisma.$queryRaw<{ count: bigint | number }[]>`INSERT INTO "FaultCount" ("key", "binId", "count")
+      VALUES (${key}, ${binId}, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "FaultCount"."count" + 1 RETURNING "count"`;
+    return Number(row.count);
+  } catch (error) {
+    // A foreign-key failure: the bin was deleted after the capture path looked it up.
+    if ((error as { code?: unknown }).code === "P2003") throw notFound("bin");
+    throw error;
+  }
 }

@@ -69,12 +69,11 @@ class RefusalCounter {
   }
 }
 
-const refusalCounter = new RefusalCounter();
-const counter = () => refusalCounter;
+const counter = new RefusalCounter();
 
-export const countRefusal = (refused: Refused) => counter().add(refused);
-export const flushRefusals = () => counter().flush();
-export const forgetRefusals = (binId: string) => counter().forget(binId);
+export const countRefusal = (refused: Refused) => counter.add(refused);
+export const flushRefusals = () => counter.flush();
+export const forgetRefusals = (binId: string) => counter.forget(binId);
 
 async function write(batch: Pending[]): Promise<void> {
   if (batch.length === 0) return;

@@ -34,11 +34,12 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
       if (keys.length === 0) return numberRows(rows, await prisma.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
       // Another instance may be storing the same delivery right now: with its key locked until this
       // commits, the lookup sees every earlier delivery committed, and exactly one is the first.
+      // Waiting on another instance's batch is part of the work: allow for it beyond Prisma's 5 s default.
       await prisma.$transaction(async (tx) => {
         await tx.$queryRaw(lockKeys(keys.sort()));
         await markDuplicates(tx, rows);
         numberRows(rows, await tx.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
-      });
+      }, { maxWait: 10_000, timeout: 30_000 });
     },
     searchCondition,
     headerCondition,
