@@ -36,7 +36,9 @@ function npmStart(port: number) {
     }
   };
   running.push(kill);
-  return { output: () => output, exited, kill };
+  // npm's process alone, as a process manager that knows only npm's pid stops it.
+  const stopNpm = () => process.kill(child.pid!, "SIGTERM");
+  return { output: () => output, exited, kill, stopNpm };
 }
 
 // What each build writes last: unchanged times mean nothing was built.
@@ -63,5 +65,15 @@ describe("npm start", () => {
     first.kill();
     await first.exited;
     await until(() => first.output().includes('"msg":"stopped"'), 10_000, `the graceful stop:\n${first.output()}`);
+  }, 90_000);
+
+  it("stops the server gracefully when only npm is sent SIGTERM (systemd, a supervisor), freeing the port", async () => {
+    const port = await freePort();
+    const started = npmStart(port);
+    await until(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(started.output()), 45_000, `the server to listen:\n${started.output()}`);
+    started.stopNpm();
+    await until(() => started.output().includes('"msg":"stopped"'), 10_000, `the graceful stop:\n${started.output()}`);
+    // The port is free again: nothing kept serving under a stopped npm.
+    await until(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true)), 10_000, "the port to be released");
   }, 90_000);
 });
