@@ -18,7 +18,7 @@ import { forwardOf, toBinDetail, toBinView } from "../store/views.ts";
 import { contentCodings } from "../wire/headers.ts";
 import { extensionFor } from "../wire/extension.ts";
 
-export type Context<K extends OperationId> = {
+type Context<K extends OperationId> = {
   request: Request;
   params: PathParams<Operations[K]["path"]>;
   query: Field<K, "query"> extends z.ZodType ? z.output<Field<K, "query">> : undefined;
@@ -30,7 +30,7 @@ export type Context<K extends OperationId> = {
 };
 
 /** An operation's handler answers its JSON (a 204 answers nothing), or a Response of its own (bytes, streams). */
-export type Handler<K extends OperationId> = (context: Context<K>) => Promise<(OperationAnswer<K> extends undefined ? void : OperationAnswer<K>) | Response>;
+type Handler<K extends OperationId> = (context: Context<K>) => Promise<(OperationAnswer<K> extends undefined ? void : OperationAnswer<K>) | Response>;
 
 /** What each operation of the API does, its input already parsed and its bin's access checked (api.ts). */
 export const handlers: { [K in OperationId]: Handler<K> } = {

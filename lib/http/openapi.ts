@@ -60,7 +60,7 @@ function describe(id: string, op: Operation) {
     summary: op.summary,
     ...(op.query ? { parameters: queryParameters(op.query) } : {}),
     ...(op.body ? { requestBody: { required: true, ...named(op.body) } } : {}),
-    security: op.access === "bin" || id === "resend" ? viewToken : [],
+    security: op.access === "bin" || op.viewToken ? viewToken : [],
     responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
   };
 }

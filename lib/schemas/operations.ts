@@ -22,6 +22,8 @@ export type Operation = {
   summary: string;
   /** `bin`: the path's `{id}` must name a bin, and a private bin needs its view token. */
   access: "public" | "bin";
+  /** A public operation that still takes a private bin's view token, for a capture its body names. */
+  viewToken?: "for the body's capture";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The JSON body's byte cap, when not the default 2 MiB. */
@@ -155,7 +157,7 @@ export const operations = {
   },
   resend: {
     method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "public",
-    body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "404", "413", "502", "504"],
+    viewToken: "for the body's capture", body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "404", "413", "502", "504"],
     notes: {
       "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
       "401": "`captureId` belongs to a private bin and no valid view token was sent",

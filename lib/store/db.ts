@@ -9,7 +9,7 @@ import { sqlite } from "./sqlite/index.ts";
 
 const DRIVERS: Driver[] = [sqlite, postgres];
 
-export function driverFor(url: string): Driver {
+function driverFor(url: string): Driver {
   const driver = DRIVERS.find((d) => d.accepts(url));
   if (!driver) throw new Error(`Unsupported DATABASE_URL "${url}": expected file:… (SQLite) or postgresql://… (PostgreSQL)`);
   return driver;

@@ -5,7 +5,7 @@ import type { StoredCapture } from "./stored-capture.ts";
 
 type Queryable = { $queryRaw: <T>(query: Prisma.Sql) => Promise<T> };
 
-export const deliveryKey = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
+const deliveryKey = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
 
 /** The (bin, delivery id) keys a batch carries, once each. */
 export function deliveryKeys(rows: StoredCapture[]): string[] {
