@@ -3,6 +3,7 @@ import type { Bin } from "../generated/prisma/client.ts";
 import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
 import { saveForward } from "../outbound/forward.ts";
+import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
 import { resend } from "../outbound/resend.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
@@ -63,6 +64,8 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
     });
   },
   verifyCapture: ({ bin, params, body }) => verifyCapture(bin.id, params.rid, body),
+  retryForward: ({ bin, params }) => retryForwardNow(bin.id, params.rid),
+  giveUpForward: ({ bin, params }) => giveUpForward(bin.id, params.rid),
   setCustomResponse: ({ bin, body }) => setBinResponse(bin.id, body),
   clearCustomResponse: ({ bin }) => setBinResponse(bin.id, null),
   async setPrivacy({ bin, body }) {
