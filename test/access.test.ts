@@ -24,6 +24,12 @@ const bodies = (captureId: string, target: string): Partial<Record<OperationId, 
   resend: { method: "POST", url: target, headers: [], captureId },
 });
 
+/**
+ * What the owner's key gets where the change needs state this test does not set up: past the guard,
+ * the operation's own 404 (no forward retry waits for the capture).
+ */
+const ownerAnswer: Partial<Record<OperationId, number>> = { retryForward: 404, giveUpForward: 404 };
+
 type Call = { method: string; url: string; body?: string };
 
 async function prepare(id: OperationId, bin: CreatedBin, target: CreatedBin): Promise<{ call: Call; captureId: string }> {
@@ -83,7 +89,7 @@ describe("every change needs the bin's manage key", () => {
       expect(await captures(target)).toBe(0);
 
       const res = await send(call, `Bearer ${bin.manageKey}`);
-      expect(res.status, await res.clone().text()).toBe(op.status);
+      expect(res.status, await res.clone().text()).toBe(ownerAnswer[id] ?? op.status);
     });
   }
 
