@@ -4,6 +4,8 @@ import { toErrorResponse } from "./errors.ts";
 import { handlers } from "./handlers.ts";
 import { authorizedBin, jsonBody, managedBin, parse, publicOrigin } from "./request.ts";
 import { captureBinId } from "../store/captures.ts";
+import { isAdmin } from "../runtime/grants.ts";
+import { bearerToken } from "./access.ts";
 
 /**
  * The REST API's one entry: finds the operation (lib/schemas/operations.ts) for the method and path,
@@ -51,6 +53,9 @@ async function run(request: Request): Promise<Response> {
   const op: (typeof operations)[OperationId] = operations[id];
   // The path's bin is checked before the body is read: an unknown bin is 404 and a refused caller
   // 401/403 whatever they sent; only an allowed one learns what is wrong with the body (400).
+  if (op.access === "admin" && !isAdmin(bearerToken(request))) {
+    throw new AppError("unauthorized", "This needs the server's ADMIN_TOKEN as `Authorization: Bearer`.");
+  }
   let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
   const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
   const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;

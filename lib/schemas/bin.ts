@@ -55,6 +55,28 @@ export const CreatedBinSchema = BinSchema.extend({
 });
 export type CreatedBin = z.infer<typeof CreatedBinSchema>;
 
+/** A new manage key, answered this once: the one before it stops working. */
+export const ManageKeySchema = z.object({
+  manageKey: z.string().describe("Every change to the bin needs it as `Authorization: Bearer`; the previous key no longer works"),
+});
+export type ManageKeyAnswer = z.infer<typeof ManageKeySchema>;
+
+/** Every bin of the server, as its operator sees them (`GET /api/admin/bins`). */
+export const AdminBinListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      private: z.boolean(),
+      managed: z.boolean().describe("Whether the bin has a manage key; false for a bin made before keys existed"),
+      requestCount: z.number().int(),
+      createdAt: IsoDateSchema,
+      lastCaptureAt: IsoDateSchema.nullable(),
+    }),
+  ),
+});
+export type AdminBinList = z.infer<typeof AdminBinListSchema>;
+
 export const BinDetailSchema = BinSchema.extend({
   requestCount: z.number().int(),
   response: CustomResponseSchema.nullable(),
