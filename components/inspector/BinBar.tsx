@@ -32,13 +32,15 @@ type Props = {
   selected: CaptureView | null;
   /** The list's filters, for exporting what they match. */
   filter: CaptureFilter;
+  /** This browser may change the bin: without it the bar offers nothing that would be refused. */
+  canManage: boolean;
 };
 
 /**
  * The top of the inspector, one row on a laptop: the bin, its capture URL, and what controls the
  * whole bin. On a phone the same parts wrap onto a few short lines, nothing wider than the screen.
  */
-export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected, filter }: Props) {
+export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected, filter, canManage }: Props) {
   const gone = connection === "gone";
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
@@ -69,10 +71,14 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
         <button type="button" onClick={() => onPause(!paused)} disabled={gone} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
           {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
         </button>
-        <RulesButton binId={binId} capture={selected} disabled={gone} />
-        {/* Remounted when the settings panel changed the target, so it shows the new one. */}
-        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled} ${forward.mode} ${forward.timeoutMs}` : "none"} binId={binId} captureUrl={captureUrl} initial={forward} disabled={gone} />
-        <ClearBinButton binId={binId} disabled={!canClear || gone} />
+        {canManage && (
+          <>
+            <RulesButton binId={binId} capture={selected} disabled={gone} />
+            {/* Remounted when the settings panel changed the target, so it shows the new one. */}
+            <ForwardSettings key={forward ? `${forward.url} ${forward.enabled} ${forward.mode} ${forward.timeoutMs}` : "none"} binId={binId} captureUrl={captureUrl} initial={forward} disabled={gone} />
+            <ClearBinButton binId={binId} disabled={!canClear || gone} />
+          </>
+        )}
         {/* On a phone it is in the settings panel: the bar would take a fourth line. */}
         <span className="hidden sm:contents">
           <NotifyToggle />

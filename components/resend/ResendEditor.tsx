@@ -14,7 +14,7 @@ import { COMMON_METHODS } from "@/components/methods.ts";
 
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
 
-type Props = { binId: string; captureId: string; initial: Draft; onClose: () => void; onSent: () => void };
+type Props = { binId: string; captureId?: string; initial: Draft; onClose: () => void; onSent: () => void };
 
 /** Edit a captured request (or an earlier attempt) and send it to any target through POST /api/resend. */
 export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Props) {
