@@ -4,7 +4,9 @@ import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
 import { authorizedBin } from "./request.ts";
 import { saveForward } from "../outbound/forward.ts";
+import { cancelReplay, startReplay } from "../outbound/replay-runner.ts";
 import { resend } from "../outbound/resend.ts";
+import { samples } from "../samples/all.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
 import type { Field, OperationAnswer, OperationId, Operations, PathParams } from "../schemas/operations.ts";
@@ -14,6 +16,7 @@ import { binRules, countCaptures, createBin, deleteBin, setBinForward, setBinNam
 import { captureBinId, clearCaptures, deleteCapture, getCapture, getCaptureBody, listCaptures } from "../store/captures.ts";
 import { exportStream } from "../store/export.ts";
 import { listRefusals } from "../store/refusals.ts";
+import { getReplay, replayBinId } from "../store/replays.ts";
 import { forwardOf, toBinDetail, toBinView } from "../store/views.ts";
 import { contentCodings } from "../wire/headers.ts";
 import { extensionFor } from "../wire/extension.ts";
@@ -103,6 +106,16 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
     if (body.captureId) await authorizedBin(request, await captureBinId(body.captureId));
     return resend(body);
   },
+  startReplay: ({ bin, body }) => startReplay(bin.id, body),
+  async getReplay({ request, params }) {
+    await authorizedBin(request, await replayBinId(params.replayId));
+    return getReplay(params.replayId);
+  },
+  async cancelReplay({ request, params }) {
+    await authorizedBin(request, await replayBinId(params.replayId));
+    await cancelReplay(params.replayId);
+  },
+  listSamples: async () => ({ items: samples() }),
   // Readable from any origin, so API tools (Swagger Editor, Redoc…) can load it by its URL.
   openApi: async ({ origin }) => Response.json(openApiDocument(origin), { headers: { "access-control-allow-origin": "*" } }),
 };

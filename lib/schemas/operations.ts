@@ -3,7 +3,9 @@ import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsS
 import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "./capture.ts";
 import { RefusalListSchema } from "./refusal.ts";
 import { RESEND_JSON_LIMIT, ResendRequestSchema, ResendResultSchema } from "./resend.ts";
+import { ReplayRequestSchema, ReplaySchema, ReplayStartedSchema } from "./replay.ts";
 import { RuleListSchema, RulesSchema } from "./rules.ts";
+import { SampleListSchema } from "./sample.ts";
 import { VerifyRequestSchema, VerifyResultSchema } from "./signature.ts";
 
 /**
@@ -18,18 +20,18 @@ export type Operation = {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** With `{name}` for each path parameter. */
   path: string;
-  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Meta";
+  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Replays" | "Meta";
   summary: string;
   /** `bin`: the path's `{id}` must name a bin, and a private bin needs its view token. */
   access: "public" | "bin";
-  /** A public operation that still takes a private bin's view token, for a capture its body names. */
-  viewToken?: "for the body's capture";
+  /** A public operation that still takes a private bin's view token: for a capture its body names, or for the bin of the replay its path names. */
+  viewToken?: "for the body's capture" | "for the replay's bin";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The JSON body's byte cap, when not the default 2 MiB. */
   bodyLimit?: number;
   /** 204: no body. */
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** A JSON answer's schema; `raw` answers bytes or a stream (body, export) or a document of its own (OpenAPI). */
   answer?: z.ZodType | "raw";
   errors: ErrorStatus[];
@@ -56,6 +58,10 @@ export const schemas = {
   ResendResult: ResendResultSchema,
   VerifyRequest: VerifyRequestSchema,
   VerifyResult: VerifyResultSchema,
+  ReplayRequest: ReplayRequestSchema,
+  ReplayStarted: ReplayStartedSchema,
+  Replay: ReplaySchema,
+  SampleList: SampleListSchema,
 } as const;
 
 const bin = ["401", "404"] satisfies ErrorStatus[];
@@ -163,6 +169,32 @@ export const operations = {
       "401": "`captureId` belongs to a private bin and no valid view token was sent",
       "404": "Unknown `captureId`",
     },
+  },
+  startReplay: {
+    // manage
+    method: "POST", path: "/api/bins/{id}/replays", tag: "Replays", access: "bin",
+    summary: "Replay captures (given ids, or all the list's filters match; at most 1000) to a URL, oldest first, with their original timing scaled by `speed` or none; progress as `replay:progress` and `replay:done` events",
+    body: schemas.ReplayRequest, status: 202, answer: schemas.ReplayStarted, errors: ["400", ...bin, "413"],
+    notes: {
+      "400": "Invalid input, a filter matching more than 1000 captures (or none), or a target this server may not reach (`target_blocked`)",
+      "404": "Unknown bin, or a `captureIds` entry that is not this bin's (`capture_not_found`)",
+    },
+  },
+  getReplay: {
+    method: "GET", path: "/api/replays/{replayId}", tag: "Replays", access: "public", viewToken: "for the replay's bin",
+    summary: "A replay's progress and each send's result (readable as its bin is)",
+    status: 200, answer: schemas.Replay, errors: ["401", "404"],
+  },
+  cancelReplay: {
+    // manage
+    method: "DELETE", path: "/api/replays/{replayId}", tag: "Replays", access: "public", viewToken: "for the replay's bin",
+    summary: "Cancel a running replay: nothing more is sent (sends already on their way end and are kept)",
+    status: 204, errors: ["401", "404"],
+  },
+  listSamples: {
+    method: "GET", path: "/api/samples", tag: "Resend", access: "public",
+    summary: "Realistic provider webhook events to start a resend from, with fresh delivery ids and timestamps on every call; `scheme` is the `sign` scheme that fits",
+    status: 200, answer: schemas.SampleList, errors: [],
   },
   openApi: {
     method: "GET", path: "/api/openapi.json", tag: "Meta", summary: "This document", access: "public",

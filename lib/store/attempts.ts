@@ -2,14 +2,14 @@ import { newSortableId } from "../runtime/ids.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
-import type { ForwardOutcome } from "../schemas/capture.ts";
+import type { AttemptKind, ForwardOutcome } from "../schemas/capture.ts";
 import { forwardOutcome, toAttemptView } from "./views.ts";
 
-/** Attempts: each resend or auto-forward of a capture, with what was sent and what came back. */
+/** Attempts: each resend, auto-forward or replay of a capture, with what was sent and what came back. */
 
 export type NewAttempt = {
   captureId: string;
-  kind: "resend" | "forward";
+  kind: AttemptKind;
   method: string;
   url: string;
   requestHeaders: HeaderPairs;
@@ -17,6 +17,8 @@ export type NewAttempt = {
   status: number | null;
   error: string | null;
   durationMs: number;
+  /** The replay a `replay` attempt belongs to. */
+  replayId?: string;
 };
 
 export async function recordAttempt(data: NewAttempt): Promise<void> {

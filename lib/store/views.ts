@@ -1,5 +1,6 @@
 import { config } from "../runtime/config.ts";
 import { encodeBody } from "../wire/body.ts";
+import { sha256Hex } from "./delivery.ts";
 import type { Attempt, Bin, Capture, Refusal } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
 import { forwardOutcomeOf, type AttemptView, type CaptureSummary, type CaptureView, type ForwardOutcome } from "../schemas/capture.ts";
@@ -75,13 +76,14 @@ export function toAttemptView(a: Attempt): AttemptView {
   return {
     id: a.id,
     kind: a.kind as AttemptView["kind"],
+    replayId: a.replayId,
     method: a.method,
     url: a.url,
     status: a.status,
     error: a.error,
     durationMs: a.durationMs,
     createdAt: a.createdAt.toISOString(),
-    request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody) },
+    request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody), sha256: sha256Hex(a.requestBody) },
   };
 }
 
