@@ -118,6 +118,7 @@ export function openApiDocument(origin: string) {
       { name: "Captures" },
       { name: "Rules", description: "How a bin answers: per path and method, templated, failing on purpose" },
       { name: "Resend" },
+      { name: "Replays", description: "A selection of captures sent again, with their original timing" },
       { name: "Meta" },
     ],
     paths: {
