@@ -1,7 +1,7 @@
 import { config } from "../runtime/config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { backfillCaptures } from "./backfill.ts";
-import { interruptReplays } from "./replays.ts";
+import { interruptReplays } from "./replay-recovery.ts";
 import type { Database, Driver, Opened } from "./database.ts";
 import { postgres } from "./postgres/index.ts";
 import { sqlite } from "./sqlite/index.ts";

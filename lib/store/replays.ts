@@ -1,6 +1,6 @@
 import { AppError, notFound } from "../runtime/errors.ts";
 import { newSortableId } from "../runtime/ids.ts";
-import { Prisma, type PrismaClient, type Replay, type ReplayResult as ResultRow } from "../generated/prisma/client.ts";
+import { Prisma, type Replay, type ReplayResult as ResultRow } from "../generated/prisma/client.ts";
 import type { CaptureFilter } from "../schemas/capture.ts";
 import { MAX_REPLAY_CAPTURES, type ReplayProgressEvent, type ReplayState, type ReplayView } from "../schemas/replay.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
@@ -128,15 +128,6 @@ function toReplayView(replay: Replay & { results: ResultRow[] }): ReplayView {
       captureId, scheduledMs, startedMs, status, error, durationMs, sentSha256,
     })),
   };
-}
-
-/**
- * At start, before anything runs: a replay still marked running was cut short when its server
- * stopped or crashed. Its results so far stay; it is marked interrupted, not left running for ever.
- */
-export async function interruptReplays(prisma: PrismaClient): Promise<number> {
-  const { count } = await prisma.replay.updateMany({ where: { state: "running" }, data: { state: "interrupted", finishedAt: new Date() } });
-  return count;
 }
 
 /** What a send needs of a capture, read just before it goes; null when the capture was deleted meanwhile. */
