@@ -23,7 +23,8 @@ type Props = {
 export function ResignOption({ binId, headers, onChange, signed, suggested }: Props) {
   const [on, setOn] = useState(Boolean(suggested));
   const [scheme, setScheme] = useState<Scheme>(() => suggested ?? detectScheme(headers) ?? "hmac");
-  const [secret, setSecret] = useState(() => readSecret(binId) ?? "");
+  // The secret the bin keeps for the scheme chosen: a GitHub capture is never offered Stripe's.
+  const [secret, setSecret] = useState(() => readSecret(binId, scheme) ?? "");
   const [hmac, setHmac] = useState<HmacOptions>({ algorithm: "sha256", header: "X-Signature", encoding: "hex", prefix: "" });
 
   const publish = (next: { on?: boolean; scheme?: Scheme; secret?: string; hmac?: HmacOptions }) => {
@@ -61,8 +62,11 @@ export function ResignOption({ binId, headers, onChange, signed, suggested }: Pr
             aria-label="Signature scheme"
             value={scheme}
             onChange={(e) => {
-              setScheme(e.target.value as Scheme);
-              publish({ scheme: e.target.value as Scheme });
+              const next = e.target.value as Scheme;
+              const kept = readSecret(binId, next) ?? "";
+              setScheme(next);
+              setSecret(kept);
+              publish({ scheme: next, secret: kept });
             }}
             className={FIELD}
           >
