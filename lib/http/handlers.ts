@@ -4,6 +4,7 @@ import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
 import { authorizedBin } from "./request.ts";
 import { saveForward } from "../outbound/forward.ts";
+import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
 import { cancelReplay, startReplay } from "../outbound/replay-runner.ts";
 import { resend } from "../outbound/resend.ts";
 import { samples } from "../samples/all.ts";
@@ -67,6 +68,8 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
     });
   },
   verifyCapture: ({ bin, params, body }) => verifyCapture(bin.id, params.rid, body),
+  retryForward: ({ bin, params }) => retryForwardNow(bin.id, params.rid),
+  giveUpForward: ({ bin, params }) => giveUpForward(bin.id, params.rid),
   setCustomResponse: ({ bin, body }) => setBinResponse(bin.id, body),
   clearCustomResponse: ({ bin }) => setBinResponse(bin.id, null),
   async setPrivacy({ bin, body }) {

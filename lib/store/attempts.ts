@@ -17,6 +17,10 @@ export type NewAttempt = {
   status: number | null;
   error: string | null;
   durationMs: number;
+  /** A forward's try (1, 2, …); absent for other kinds. */
+  forwardTry?: number;
+  /** When the request went out, when known; else when it is recorded. */
+  createdAt?: Date;
   /** The replay a `replay` attempt belongs to. */
   replayId?: string;
 };
