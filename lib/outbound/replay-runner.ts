@@ -99,13 +99,13 @@ function waitUntil(at: number, run: Run): Promise<void> {
 }
 
 async function sendOne(replayId: string, t0: number, step: Step, input: ReplayRequest, progress: ReplayProgressEvent): Promise<void> {
-  const startedMs = Date.now() - t0;
   const capture = await replayableCapture(step.captureId);
   let result: SendResult;
   if (!capture) {
-    result = { startedMs, status: null, error: "Not sent: the capture was deleted before its turn.", durationMs: 0, sentSha256: null };
+    result = { startedMs: Date.now() - t0, status: null, error: "Not sent: the capture was deleted before its turn.", durationMs: 0, sentSha256: null };
   } else {
     const request = replayOf(progress.binId, capture, input);
+    const startedMs = Date.now() - t0;
     const outcome = await trySend(request);
     await keepAttempt(attemptOf(step.captureId, "replay", request, outcome, replayId));
     result = {
