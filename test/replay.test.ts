@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sign as githubSign, verify as githubVerify } from "@octokit/webhooks-methods";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { startEcho, startSilent, until, withoutTransport, type Echo, type Received } from "./helpers/target.ts";
 
@@ -22,11 +22,6 @@ afterAll(async () => {
 });
 
 type Bin = Awaited<ReturnType<typeof createBin>>;
-// The manage key, once bins have one; a bin created before keeps working without.
-const manage = (bin: Bin): Record<string, string> => {
-  const key = (bin as { manageKey?: string }).manageKey;
-  return key ? { authorization: `Bearer ${key}` } : {};
-};
 
 async function replay(bin: Bin, body: unknown) {
   const res = await fetch(`${server.url}/api/bins/${bin.id}/replays`, {
@@ -237,17 +232,23 @@ describe("replays", () => {
     expect(got.map((r) => r.body.toString())).toEqual(payloads);
   });
 
-  it("is readable as its bin is, and 404 for an unknown id", async () => {
+  it("needs the manage key to start or cancel; is readable as its bin is; 404 for an unknown id", async () => {
     const bin = await createBin(server, { private: true });
     const token = bin.viewToken!;
     const { body: sent } = await rawRequest(`${bin.captureUrl}/p`, { method: "POST", body: "secret" });
     const res = await fetch(`${server.url}/api/bins/${bin.id}/replays`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${(bin as { manageKey?: string }).manageKey ?? token}` },
+      headers: { "content-type": "application/json", ...manage(bin) },
       body: JSON.stringify({ url: `${echo.url}/r9`, captureIds: [JSON.parse(sent.toString()).id] }),
     });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
+    // The view token reads; it changes nothing.
+    const withToken = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    const refused = await fetch(`${server.url}/api/bins/${bin.id}/replays`, { method: "POST", headers: withToken, body: JSON.stringify({ url: `${echo.url}/r9`, filter: {} }) });
+    expect(refused.status).toBe(403);
+    expect((await fetch(`${server.url}/api/replays/${id}`, { method: "DELETE", headers: withToken })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/replays/${id}`, { method: "DELETE" })).status).toBe(403);
     expect((await fetch(`${server.url}/api/replays/${id}`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/replays/${id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const unknown = await getJson(`${server.url}/api/replays/01JZZZZZZZZZZZZZZZZZZZZZZZ`);

@@ -73,7 +73,7 @@ export function ReplayDialog({ binId, selection, count, known, socket, onClose }
   }
 
   async function cancel() {
-    if (replay) await api("cancelReplay", { params: { replayId: replay.id } }).catch(() => {});
+    if (replay) await api("cancelReplay", { params: { replayId: replay.id } }, { binId }).catch(() => {});
   }
 
   const running = replay?.state === "running";

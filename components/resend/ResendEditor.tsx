@@ -50,7 +50,7 @@ export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, o
     try {
       const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), ...(!sample && { captureId }), ...(sign && { sign }) };
       // The draft is sent as typed, valid or not: the API validates it, and its message says what is wrong.
-      setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }) });
+      setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }, { binId }) });
     } catch (error) {
       setOutcome(
         error instanceof ApiRequestError

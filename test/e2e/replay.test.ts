@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { verify as githubVerify } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, axeProblems, openInspector, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, axeProblems, openInspector, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { startEcho, until, type Echo } from "../helpers/target.ts";
@@ -37,7 +37,7 @@ describe("replay in the inspector", () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await openInspector(page, bin.inspectUrl);
+      await openInspector(page, asOwner(bin));
       await page.waitForSelector("[data-testid=capture-row]");
       const ids = await rowIds(page);
       expect(ids).toHaveLength(4);
@@ -95,7 +95,7 @@ describe("replay in the inspector", () => {
     await rawRequest(`${bin.captureUrl}/first`, { method: "POST", body: "x" });
     const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
     const picker = page.locator("[data-testid=sample-picker]");
