@@ -40,7 +40,7 @@ describe("forwarding in the inspector", () => {
       await page.click("[data-testid=capture-row]");
       const text = page.locator("[data-testid=forward-retry-text]");
       await text.waitFor();
-      expect(await text.textContent()).toMatch(/^Forward retrying \(try 2 of 6, next in (59|60) s\)$/);
+      expect(await text.textContent()).toMatch(/^Forward retrying \(try 2 of 6, next in \d+ s\)$/);
       expect(await page.locator("[data-testid=attempt-try]").allTextContents()).toEqual(["try 1"]);
       await page.locator("[data-testid=forward-retry]").scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(ARTIFACTS, `forward-retrying-${size.width}.png`) });
