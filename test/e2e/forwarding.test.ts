@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, LAPTOP, PHONE, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, LAPTOP, PHONE, asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { getJson, rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 import { startEcho, until, type Echo } from "../helpers/target.ts";
 
 /** Forwarding in the inspector: a retry waiting for its time, and the relay command for the bin. */
@@ -29,14 +29,14 @@ describe("forwarding in the inspector", () => {
       const bin = await createBin(e2e.server, { name: "Forwarding" });
       await fetch(`${e2e.server.url}/api/bins/${bin.id}/forward`, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...manage(bin) },
         body: JSON.stringify({ url: `${echo.url}/hooks`, enabled: true }),
       });
       const id = JSON.parse((await rawRequest(`${bin.captureUrl}/stripe`, { method: "POST", body: '{"id":"evt_1"}' })).body.toString()).id as string;
       await until(async () => (await getJson(`${e2e.server.url}/api/bins/${bin.id}/requests/${id}`)).body.forwardRetry, 10_000, "the scheduled retry");
 
       const { context, page, errors } = await openPage(e2e.browser, e2e.server.url, size);
-      await openInspector(page, bin.inspectUrl);
+      await openInspector(page, asOwner(bin));
       await page.click("[data-testid=capture-row]");
       const text = page.locator("[data-testid=forward-retry-text]");
       await text.waitFor();
