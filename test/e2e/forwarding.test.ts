@@ -74,6 +74,6 @@ describe("forwarding in the inspector", () => {
       expect((await getJson(`${e2e.server.url}/api/bins/${bin.id}`)).body.forward).toEqual({ url: `${echo.url}/hooks`, enabled: true, mode: "pass-through", timeoutMs: 5000 });
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 90_000);
   }
 });
