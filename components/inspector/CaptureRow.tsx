@@ -42,14 +42,15 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
           {target}
         </span>
       </div>
-      <div className="flex items-center gap-2 pl-1 text-xs leading-4 text-slate-600 dark:text-slate-400">
-        {unread && <span className="h-2 w-2 rounded-full bg-indigo-500" aria-label="unread" />}
-        <SignatureBadge binId={capture.binId} captureId={capture.id} />
+      {/* One line whatever it holds: marks keep their size, the content type gives way first. */}
+      <div className="flex min-w-0 items-center gap-2 overflow-hidden pl-1 text-xs leading-4 whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="capture-marks">
+        {unread && <span className="h-2 w-2 shrink-0 rounded-full bg-indigo-500" aria-label="unread" />}
+        <SignatureBadge capture={capture} />
         <DuplicateMarker capture={capture} />
         <AnswerChip capture={capture} />
         <ForwardMark capture={capture} />
         {/* Server and browser clocks differ by the time it took to load the page. */}
-        <time dateTime={capture.receivedAt} title={capture.receivedAt} suppressHydrationWarning>
+        <time dateTime={capture.receivedAt} title={capture.receivedAt} className="shrink-0" suppressHydrationWarning>
           {timeAgo(capture.receivedAt, now)}
         </time>
         <span>·</span>
@@ -57,7 +58,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
         {capture.contentType && (
           <>
             <span>·</span>
-            <span className="truncate">{capture.contentType.split(";")[0]}</span>
+            <span className="min-w-0 truncate">{capture.contentType.split(";")[0]}</span>
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { BinDetail, Forward } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter, CapturePage, ForwardOutcome } from "@/lib/schemas/capture.ts";
@@ -25,6 +26,7 @@ import { useCapture } from "./useCapture.ts";
 import { useLiveBin, type Counts } from "./useLiveBin.ts";
 import { useRefusals } from "./useRefusals.ts";
 import { useShortcuts } from "./useShortcuts.ts";
+import { captureInPath, usePermalink } from "./usePermalink.ts";
 
 export type InspectorBin = {
   id: string;
@@ -45,6 +47,7 @@ export type InspectorBin = {
  * it is one column: the list, a tap opens the capture, "Back" returns to the list.
  */
 export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: InspectorBin; firstPage: CapturePage; refusals: RefusalView[] }) {
+  const pathname = usePathname();
   // A recorded attempt (resend, forward) changes its capture: the live stream says which one.
   const reloadRef = useRef<(captureId: string) => void>(() => {});
   const onAttempt = useCallback((captureId: string) => reloadRef.current(captureId), []);
@@ -54,14 +57,16 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   // Remounting the filter bar empties its fields.
   const [filterReset, setFilterReset] = useState(0);
   const filtering = Object.keys(filter).length > 0;
-  const { state, dispatch, connection, counts, loadOlder, loadingOlder, socket } = useLiveBin(bin.id, firstPage, onAttempt, filter, bin.requestCount);
+  // A permalink (/bins/{id}/{captureId}) opens the inspector on its capture.
+  const [linked] = useState(() => captureInPath(pathname, bin.id));
+  const { state, dispatch, connection, counts, loadOlder, loadingOlder, socket } = useLiveBin(bin.id, firstPage, onAttempt, filter, bin.requestCount, linked);
   const refusals = useRefusals(bin.id, firstRefusals, socket, connection);
   const forwardHealth = useForwardHealth(bin.id, bin.lastForward, socket);
   const { loaded, cached, reload } = useCapture(bin.id, state.selectedId);
   reloadRef.current = reload;
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ captureId: string; draft: Draft } | null>(null);
-  const [pane, setPane] = useState<"list" | "detail">("list");
+  const [pane, setPane] = useState<"list" | "detail">(linked ? "detail" : "list");
   const [comparing, setComparing] = useState<{ first: string; second: string | null } | null>(null);
   // Shift-click on a row compares it with the open capture, leaving the selection as it was.
   const compareOnShiftClick = (event: React.MouseEvent) => {
@@ -77,12 +82,19 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
     setNotice(text);
     setTimeout(() => setNotice(null), 1500);
   };
+  const chose = usePermalink(bin.id, state.selectedId, (id) => {
+    // Back to the bin's own address: the newest capture, and on a phone the list.
+    const target = id ?? state.items[0]?.id;
+    if (target) dispatch({ type: "selected", id: target });
+    setPane(id ? "detail" : "list");
+  });
   const select = useCallback(
     (id: string) => {
+      chose(id);
       dispatch({ type: "selected", id });
       setPane("detail");
     },
-    [dispatch],
+    [dispatch, chose],
   );
   const needOlder = useCallback(() => void loadOlder(), [loadOlder]);
   const clearFilters = () => {
@@ -99,8 +111,14 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
       () => flash("Copy failed"),
     );
   }
-  const down = () => dispatch({ type: "moved", by: 1 });
-  const up = () => dispatch({ type: "moved", by: -1 });
+  const move = (by: 1 | -1) => {
+    const at = state.items.findIndex((c) => c.id === state.selectedId);
+    const next = state.items[Math.min(state.items.length - 1, Math.max(0, at + by))];
+    if (next) chose(next.id);
+    dispatch({ type: "moved", by });
+  };
+  const down = () => move(1);
+  const up = () => move(-1);
   useShortcuts({ j: down, ArrowDown: down, k: up, ArrowUp: up, c: copyCurl });
 
   // The tab names its bin, and how many captures came in unseen.

@@ -4,7 +4,7 @@ import { initialState, inspectorReducer as reduce, type InspectorState } from ".
 
 // An id's letter gives its commit order.
 const capture = (id: string): CaptureSummary => ({
-  id, seq: id.charCodeAt(0), responseStatus: 200, binId: "b", method: "POST", path: "/", query: "", contentType: null, bodySize: 0, remoteAddress: null,
+  id, seq: id.charCodeAt(0), responseStatus: 200, fault: null, scheme: null, binId: "b", method: "POST", path: "/", query: "", contentType: null, bodySize: 0, remoteAddress: null,
   receivedAt: "2026-01-01T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", forward: null,
 });
 const ids = (s: InspectorState) => s.items.map((c) => c.id);

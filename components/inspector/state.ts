@@ -30,13 +30,14 @@ export type InspectorAction =
   | { type: "paused"; paused: boolean }
   | { type: "faded"; ids: string[] };
 
-export function initialState(page: CapturePage): InspectorState {
+/** `selectedId`: the capture the address bar names, else the newest is selected. */
+export function initialState(page: CapturePage, selectedId: string | null = null): InspectorState {
   return {
     items: page.items,
     nextCursor: page.nextCursor,
     held: [],
     paused: false,
-    selectedId: page.items[0]?.id ?? null,
+    selectedId: selectedId ?? page.items[0]?.id ?? null,
     unread: new Set(),
     fresh: new Set(),
   };

@@ -27,8 +27,8 @@ export type Counts = { total: number; matching: number | null };
  * A bin's captures kept live: subscribes over Socket.IO, and on every (re)connect refetches the
  * newest pages from the REST API so whatever arrived or went while disconnected is reconciled.
  */
-export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void, filter: CaptureFilter, initialTotal: number) {
-  const [state, dispatch] = useReducer(inspectorReducer, firstPage, initialState);
+export function useLiveBin(binId: string, firstPage: CapturePage, onAttempt: (captureId: string) => void, filter: CaptureFilter, initialTotal: number, firstSelected: string | null) {
+  const [state, dispatch] = useReducer(inspectorReducer, firstPage, (page) => initialState(page, firstSelected));
   const [connection, setConnection] = useState<Connection>("connecting");
   const [counts, setCounts] = useState<Counts>({ total: initialTotal, matching: null });
   const [loadingOlder, setLoadingOlder] = useState(false);

@@ -16,7 +16,8 @@ type Props = { binId: string; headers: HeaderPairs; onChange: (sign: Sign | null
 export function ResignOption({ binId, headers, onChange, signed }: Props) {
   const [on, setOn] = useState(false);
   const [scheme, setScheme] = useState<Scheme>(() => detectScheme(headers) ?? "hmac");
-  const [secret, setSecret] = useState(() => readSecret(binId) ?? "");
+  // The secret the bin keeps for the scheme chosen: a GitHub capture is never offered Stripe's.
+  const [secret, setSecret] = useState(() => readSecret(binId, scheme) ?? "");
   const [hmac, setHmac] = useState<HmacOptions>({ algorithm: "sha256", header: "X-Signature", encoding: "hex", prefix: "" });
 
   const publish = (next: { on?: boolean; scheme?: Scheme; secret?: string; hmac?: HmacOptions }) => {
@@ -49,8 +50,11 @@ export function ResignOption({ binId, headers, onChange, signed }: Props) {
             aria-label="Signature scheme"
             value={scheme}
             onChange={(e) => {
-              setScheme(e.target.value as Scheme);
-              publish({ scheme: e.target.value as Scheme });
+              const next = e.target.value as Scheme;
+              const kept = readSecret(binId, next) ?? "";
+              setScheme(next);
+              setSecret(kept);
+              publish({ scheme: next, secret: kept });
             }}
             className={FIELD}
           >

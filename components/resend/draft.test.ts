@@ -40,7 +40,7 @@ describe("resend draft", () => {
 
   it("drafts a capture to its remembered target, or to none (a guessed localhost target just fails)", () => {
     const capture = {
-      id: "C", seq: 1, responseStatus: 200, response: null, binId: "B", method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2,
+      id: "C", seq: 1, responseStatus: 200, fault: null, scheme: null, response: null, binId: "B", method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2,
       remoteAddress: "127.0.0.1", receivedAt: "2026-11-25T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", forward: null, httpVersion: "1.1",
       headers: [["Host", "h"], ["X-Sig", "s"]] as [string, string][], body: { encoding: "utf8" as const, data: "{}" }, attempts: [],
     };

@@ -2,37 +2,44 @@
 
 import { useState } from "react";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
-import { SCHEME_LABELS, detectScheme } from "@/lib/schemas/signature.ts";
+import { SCHEME_LABELS, type Scheme } from "@/lib/schemas/signature.ts";
 import { Section } from "@/components/inspector/Section.tsx";
 import { explain } from "./reasons.ts";
-import { useSigningSecret } from "./secrets.ts";
-import { useVerification } from "./verification.ts";
+import { useSchemeVerification, type Verification } from "./verification.ts";
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/** The capture's webhook signature, checked with the bin's secret; shown when the headers name a scheme. */
+/** The capture's webhook signature, checked with the bin's secret for its scheme; shown when the headers name one. */
 export function SignatureSection({ capture }: { capture: CaptureView }) {
-  const scheme = detectScheme(capture.headers);
-  const [secret, setSecret] = useSigningSecret(capture.binId);
+  const { scheme } = capture;
+  return scheme && <SchemeSignature capture={capture} scheme={scheme} />;
+}
+
+function SchemeSignature({ capture, scheme }: { capture: CaptureView; scheme: Scheme }) {
+  const { secret, setSecret, verification, unsorted } = useSchemeVerification(capture.binId, capture.id, scheme);
   const [editing, setEditing] = useState(false);
-  if (!scheme) return null;
+  const label = SCHEME_LABELS[scheme];
   return (
     <Section
-      title={`Signature · ${SCHEME_LABELS[scheme]}`}
+      title={`Signature · ${label}`}
       testId="signature"
       actions={
         secret && !editing && (
           <>
-            <button type="button" className={BUTTON} onClick={() => setEditing(true)}>Change secret</button>
-            <button type="button" className={BUTTON} onClick={() => setSecret(null)} data-testid="forget-secret">Forget secret</button>
+            <button type="button" className={BUTTON} onClick={() => setEditing(true)}>Change {label} secret</button>
+            <button type="button" className={BUTTON} onClick={() => setSecret(null)} data-testid="forget-secret">Forget {label} secret</button>
           </>
         )
       }
     >
       {secret && !editing ? (
-        <Verdict capture={capture} secret={secret} />
+        <Verdict verification={verification} />
+      ) : unsorted === "trying" ? (
+        <p className="text-[13px] text-slate-500">Checking…</p>
       ) : (
         <SecretForm
+          label={label}
+          misfit={unsorted === "misfit"}
           onSave={(s) => {
             setSecret(s);
             setEditing(false);
@@ -43,7 +50,7 @@ export function SignatureSection({ capture }: { capture: CaptureView }) {
   );
 }
 
-function SecretForm({ onSave }: { onSave: (secret: string) => void }) {
+function SecretForm({ label, misfit, onSave }: { label: string; misfit: boolean; onSave: (secret: string) => void }) {
   const [value, setValue] = useState("");
   return (
     <form
@@ -54,7 +61,8 @@ function SecretForm({ onSave }: { onSave: (secret: string) => void }) {
       }}
     >
       <label htmlFor="signing-secret" className="text-slate-600 dark:text-slate-400">
-        Paste this bin&apos;s signing secret to check its signatures. It stays in this browser; Hookjar never stores it.
+        Paste this bin&apos;s {label} signing secret to check its {label} signatures. It stays in this browser; Hookjar never stores it.
+        {misfit && ` The secret saved here earlier does not sign this ${label} capture.`}
       </label>
       <div className="flex gap-2">
         <input
@@ -74,8 +82,7 @@ function SecretForm({ onSave }: { onSave: (secret: string) => void }) {
   );
 }
 
-function Verdict({ capture, secret }: { capture: CaptureView; secret: string }) {
-  const verification = useVerification(capture.binId, capture.id, secret);
+function Verdict({ verification }: { verification: Verification | null }) {
   if (!verification) return <p className="text-[13px] text-slate-500">Checking…</p>;
   if (verification.status === "error") return <p role="alert" className="text-[13px] text-rose-600">Could not check: {verification.message}</p>;
   if (verification.status === "unsigned") return <p className="text-[13px] text-slate-500">No signature to check.</p>;

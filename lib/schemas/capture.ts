@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EncodedBodySchema, HeaderPairsSchema, IsoDateSchema } from "./common.ts";
-import { CaptureResponseSchema } from "./rules.ts";
+import { CaptureResponseSchema, FAULT_KINDS } from "./rules.ts";
+import { SchemeSchema } from "./signature.ts";
 
 /** How the latest auto-forward went: of one capture (on its summary), or of the bin (on BinDetail). */
 export const ForwardOutcomeSchema = z.object({
@@ -24,6 +25,8 @@ export const CaptureSummarySchema = z.object({
   remoteAddress: z.string().nullable(),
   receivedAt: IsoDateSchema,
   responseStatus: z.number().int().nullable().describe("The status the sender was answered; null when it hung or was reset (or for captures older than rules)"),
+  fault: z.enum(FAULT_KINDS).nullable().describe("The failure a rule simulated on the sender (`response.fault`), or null"),
+  scheme: SchemeSchema.nullable().describe("The signature scheme the headers announce (what verify detects), or null"),
   deliveryId: z.string().nullable().describe("The provider's delivery or event id (X-GitHub-Delivery, webhook-id, svix-id, evt_…), or null"),
   duplicateOf: z.string().nullable().describe("The id of the bin's earliest capture with the same deliveryId, when this one repeats it"),
   bodySha256: z.string().describe("Hex SHA-256 of the raw body bytes"),

@@ -17,6 +17,8 @@ import { forwardOutcome, toCaptureView, toSummary } from "./views.ts";
 const summarySelect = {
   id: true, seq: true, binId: true, method: true, path: true, query: true, contentType: true,
   bodySize: true, remoteAddress: true, receivedAt: true, response: true, deliveryId: true, duplicateOf: true, bodySha256: true,
+  // For the summary's `scheme`.
+  headers: true,
   // The latest forward, for the summary's `forward`.
   attempts: { where: { kind: "forward" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { status: true, error: true, url: true, createdAt: true } },
 } satisfies Prisma.CaptureSelect;

@@ -6,6 +6,7 @@ import { forwardOutcomeOf, type AttemptView, type CaptureSummary, type CaptureVi
 import type { HeaderPairs } from "../schemas/common.ts";
 import type { RefusalReason, RefusalView } from "../schemas/refusal.ts";
 import type { CaptureResponse } from "../schemas/rules.ts";
+import { detectScheme } from "../schemas/signature.ts";
 
 /** Database rows → the JSON shapes of the contract (docs/api.md). */
 
@@ -42,6 +43,7 @@ export const binLimits = (): BinDetail["limits"] => ({
 type SummaryFields = Omit<Capture, "headers" | "body" | "httpVersion" | "seq" | "response" | "responseStatus"> & {
   seq: bigint | number;
   response: unknown;
+  headers: unknown;
 };
 
 type ForwardFields = Pick<Attempt, "status" | "error" | "url" | "createdAt">;
@@ -52,6 +54,7 @@ export const forwardOutcome = (forwards: ForwardFields[]): ForwardOutcome | null
 
 /** `forward`: the capture's latest forward, if any (a capture just stored has none yet). */
 export function toSummary(c: SummaryFields, forward: ForwardOutcome | null = null): CaptureSummary {
+  const response = c.response as CaptureResponse | null;
   return {
     id: c.id,
     seq: Number(c.seq),
@@ -63,7 +66,10 @@ export function toSummary(c: SummaryFields, forward: ForwardOutcome | null = nul
     bodySize: c.bodySize,
     remoteAddress: c.remoteAddress,
     receivedAt: c.receivedAt.toISOString(),
-    responseStatus: (c.response as CaptureResponse | null)?.status ?? null,
+    responseStatus: response?.status ?? null,
+    fault: response?.fault ?? null,
+    // The list's signature badges judge each capture by the secret of its own scheme.
+    scheme: detectScheme(c.headers as HeaderPairs),
     deliveryId: c.deliveryId,
     duplicateOf: c.duplicateOf,
     bodySha256: c.bodySha256,

@@ -37,9 +37,12 @@ export function serverAndBrowser(env: Record<string, string> = {}): { server: Te
   return shared;
 }
 
-/** A fresh context at laptop size that may use the clipboard, with page errors collected. */
-export async function openPage(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh context (laptop size unless told) that may use the clipboard, with page errors collected. */
+export async function openPage(browser: Browser, origin: string, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
   const errors: string[] = [];
