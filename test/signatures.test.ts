@@ -102,8 +102,10 @@ const providers: Provider[] = [
     key: whsec,
     sign: (body, key) => {
       const id = unique("msg");
-      const signature = new Webhook(key).sign(id, new Date(), body);
-      return { headers: [["webhook-id", id], ["webhook-timestamp", String(now())], ["webhook-signature", signature]] };
+      // One instant for the signature and its header: two clock reads may straddle a second.
+      const at = new Date();
+      const signature = new Webhook(key).sign(id, at, body);
+      return { headers: [["webhook-id", id], ["webhook-timestamp", String(Math.floor(at.getTime() / 1000))], ["webhook-signature", signature]] };
     },
   },
   {
