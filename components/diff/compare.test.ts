@@ -4,7 +4,7 @@ import { compareBodies, compareHeaders, compareLines } from "./compare.ts";
 
 const capture = (body: CaptureView["body"], extra: Partial<CaptureView> = {}): CaptureView => ({
   id: "C", seq: 1, binId: "B", method: "POST", path: "/", query: "", contentType: null, bodySize: body.data.length, remoteAddress: null,
-  receivedAt: "2026-11-25T00:00:00.000Z", responseStatus: 200, fault: null, scheme: null, response: null, deliveryId: null, duplicateOf: null, bodySha256: "h", forward: null, httpVersion: "1.1", headers: [], body, attempts: [],
+  receivedAt: "2026-11-25T00:00:00.000Z", responseStatus: 200, fault: null, scheme: null, response: null, deliveryId: null, duplicateOf: null, bodySha256: "h", forward: null, httpVersion: "1.1", headers: [], body, attempts: [], forwardRetry: null,
   ...extra,
 });
 const text = (data: string) => capture({ encoding: "utf8", data });

@@ -221,6 +221,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
                   captureUrl={bin.captureUrl}
                   onEdit={(captureId, draft) => setEditing({ captureId, draft })}
                   onCompare={(first) => setComparing({ first, second: null })}
+                  onChanged={reload}
                 />
               ) : (
                 <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Select a capture.</p>

@@ -61,7 +61,7 @@ function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureV
   return {
     id: "01J00000000000000000000000", seq: 1, responseStatus: 200, fault: null, scheme: null, response: null, binId: "bin", method: "POST", path: "/", query: "", contentType: null,
     bodySize: bytes.length, remoteAddress: "127.0.0.1", receivedAt: "2026-01-01T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", forward: null,
-    headers: [STALE_HOST], httpVersion: "1.1", body, attempts: [], ...rest,
+    headers: [STALE_HOST], httpVersion: "1.1", body, attempts: [], forwardRetry: null, ...rest,
   };
 }
 

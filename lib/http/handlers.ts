@@ -4,6 +4,7 @@ import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
 import { authorizedBin } from "./request.ts";
 import { saveForward } from "../outbound/forward.ts";
+import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
 import { resend } from "../outbound/resend.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
@@ -64,6 +65,8 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
     });
   },
   verifyCapture: ({ bin, params, body }) => verifyCapture(bin.id, params.rid, body),
+  retryForward: ({ bin, params }) => retryForwardNow(bin.id, params.rid),
+  giveUpForward: ({ bin, params }) => giveUpForward(bin.id, params.rid),
   setCustomResponse: ({ bin, body }) => setBinResponse(bin.id, body),
   clearCustomResponse: ({ bin }) => setBinResponse(bin.id, null),
   async setPrivacy({ bin, body }) {

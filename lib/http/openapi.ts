@@ -142,6 +142,17 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/cli/hookjar.tgz": {
+        get: {
+          operationId: "cliPackage", tags: ["Meta"], security: [],
+          summary: "The relay CLI this server was built with, as its `npm pack` tarball: `npx <origin>/cli/hookjar.tgz relay <captureUrl> --to <url>`",
+          responses: {
+            "200": { description: "The tarball", content: { "application/gzip": { schema: { type: "string", format: "binary" } } } },
+            "404": { description: "The server was built without it", ...json("Error") },
+            ...errors(["405"]),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {

@@ -18,9 +18,16 @@ export const CustomResponseSchema = z.object({
 });
 export type CustomResponse = z.infer<typeof CustomResponseSchema>;
 
+export const FORWARD_MODES = ["async", "pass-through"] as const;
+
 export const ForwardSchema = z.object({
   url: TargetUrlSchema,
   enabled: z.boolean().default(true),
+  mode: z
+    .enum(FORWARD_MODES)
+    .default("async")
+    .describe("`async`: the sender is answered at once, the capture forwarded after (retried when it fails); `pass-through`: the sender waits and gets the target's own answer (never retried)"),
+  timeoutMs: z.number().int().min(1).max(30_000).default(10_000).describe("How long a forward waits for the target's answer; past it, pass-through answers the sender 504"),
 });
 export type Forward = z.infer<typeof ForwardSchema>;
 

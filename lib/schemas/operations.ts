@@ -106,6 +106,20 @@ export const operations = {
     body: schemas.VerifyRequest, status: 200, answer: schemas.VerifyResult, errors: ["400", ...bin, "413", "422"],
     notes: { "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one" },
   },
+  // manage
+  retryForward: {
+    method: "POST", path: "/api/bins/{id}/requests/{rid}/forward-retry", tag: "Captures", access: "bin",
+    summary: "Retry now: the capture's waiting auto-forward retry is sent at once instead of at its time",
+    status: 204, errors: bin,
+    notes: { "404": "Unknown bin or capture, or no forward retry waits for it (`not_found`)" },
+  },
+  // manage
+  giveUpForward: {
+    method: "DELETE", path: "/api/bins/{id}/requests/{rid}/forward-retry", tag: "Captures", access: "bin",
+    summary: "Give up: the capture's auto-forward is not tried again (a try on its way still records its outcome)",
+    status: 204, errors: bin,
+    notes: { "404": "Unknown bin or capture, or no forward retry waits for it (`not_found`)" },
+  },
   setCustomResponse: {
     method: "PUT", path: "/api/bins/{id}/response", tag: "Bins", summary: "Set the custom response senders get", access: "bin",
     body: schemas.CustomResponse, status: 204, errors: ["400", ...bin, "413"],

@@ -91,7 +91,17 @@ export async function setBinRules(id: string, rules: RuleInput[]): Promise<Rule[
 export const binRules = (bin: Bin): Rule[] => (bin.rules as Rule[] | null) ?? [];
 
 export async function setBinForward(id: string, forward: Forward | null): Promise<void> {
-  await updateBin(id, { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false });
+  await updateBin(id, forwardColumns(forward));
+}
+
+/** A forward setting as the bin's columns; null removes it (the defaults come back). */
+export function forwardColumns(forward: Forward | null) {
+  return {
+    forwardUrl: forward?.url ?? null,
+    forwardEnabled: forward?.enabled ?? false,
+    forwardMode: forward?.mode ?? "async",
+    forwardTimeoutMs: forward?.timeoutMs ?? 10_000,
+  };
 }
 
 async function updateBin(id: string, data: Prisma.BinUpdateManyMutationInput) {

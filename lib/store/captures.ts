@@ -2,6 +2,7 @@ import { notFound } from "../runtime/errors.ts";
 import { Prisma, type Attempt, type Capture } from "../generated/prisma/client.ts";
 import { CaptureFilterSchema, type CaptureFilter, type CapturePage, type ListCapturesQuery } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
+import type { CaptureResponse } from "../schemas/rules.ts";
 import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
 import { database, db } from "./db.ts";
@@ -68,7 +69,7 @@ export async function findCapture(binId: string, id: string) {
   const prisma = await db();
   const capture = await prisma.capture.findFirst({
     where: { id, binId },
-    include: { attempts: { orderBy: { createdAt: "desc" } } },
+    include: { attempts: { orderBy: { createdAt: "desc" } }, forwardRetry: true },
   });
   if (!capture) {
     await getBin(binId);
@@ -126,7 +127,8 @@ export async function* capturePages(binId: string, ids?: string[], filter: Captu
     for (const a of await prisma.attempt.findMany({ where: { captureId: { in: [...wanted] } }, orderBy: { createdAt: "desc" } })) {
       attempts.get(a.captureId)?.push(a);
     }
-    if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [] }));
+    const retries = new Map((await prisma.forwardRetry.findMany({ where: { captureId: { in: [...wanted] } } })).map((r) => [r.captureId, r]));
+    if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [], forwardRetry: retries.get(c.id) ?? null }));
     cursor = BigInt(next[n - 1].seq);
   }
 }
@@ -162,4 +164,10 @@ export async function deleteCapturesBefore(before: Date): Promise<number> {
     for (const c of old) byBin.set(c.binId, [...(byBin.get(c.binId) ?? []), c.id]);
     for (const [binId, ids] of byBin) reportChange({ type: "captures:deleted", binId, ids, reason: "retention" });
   }
+}
+
+/** Records what a stored capture's sender was answered, once known (pass-through learns it from the target). */
+export async function setCaptureResponse(id: string, response: CaptureResponse): Promise<void> {
+  const prisma = await db();
+  await prisma.capture.updateMany({ where: { id }, data: { response, responseStatus: response.status } });
 }

@@ -158,7 +158,7 @@ describe("bin settings panel", () => {
     await page.click("[data-testid=forward-save]");
     await page.waitForSelector("[data-testid=settings-forward]:has-text('sent on to http://127.0.0.1:8123/hooks')");
     await page.waitForSelector("[data-testid=settings-dialog]", { state: "visible" });
-    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${bin.viewToken}` } })).json()).forward).toEqual({ url: "http://127.0.0.1:8123/hooks", enabled: true });
+    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${bin.viewToken}` } })).json()).forward).toEqual({ url: "http://127.0.0.1:8123/hooks", enabled: true, mode: "async", timeoutMs: 10000 });
     await page.keyboard.press("Escape");
     await page.waitForSelector("header [data-testid=forward-toggle]:has-text('127.0.0.1:8123')");
     await context.close();
