@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { closedPort, startEcho, until, type Echo, type Received } from "./helpers/target.ts";
 
 // Auto-forward tries a failed forward again (no connection, timeout, 5xx, 429) after 1, 2, 4, 8, 16 s
@@ -24,7 +24,7 @@ async function forwardingBin(on: TestServer, url: string) {
   const bin = await createBin(on);
   const res = await fetch(`${on.url}/api/bins/${bin.id}/forward`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...manage(bin) },
     body: JSON.stringify({ url, enabled: true }),
   });
   expect(res.status).toBe(204);
@@ -114,16 +114,16 @@ describe("forward retries", () => {
     expect(Date.parse(retry.at) - Date.now()).toBeGreaterThan(30_000);
 
     const retryUrl = `${server.url}/api/bins/${bin.id}/requests/${id}/forward-retry`;
-    expect((await fetch(retryUrl, { method: "POST" })).status).toBe(204);
+    expect((await fetch(retryUrl, { method: "POST", headers: manage(bin) })).status).toBe(204);
     await until(async () => (await attemptsOf(server, bin.id, id)).length === 2, 10_000, "the try sent now");
     expect((await captureOf(server, bin.id, id)).forwardRetry).toMatchObject({ try: 3, of: 6 });
 
-    expect((await fetch(retryUrl, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(retryUrl, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await captureOf(server, bin.id, id)).forwardRetry).toBeNull();
-    const again = await fetch(retryUrl, { method: "DELETE" });
+    const again = await fetch(retryUrl, { method: "DELETE", headers: manage(bin) });
     expect(again.status).toBe(404);
     expect(await again.json()).toMatchObject({ error: "not_found" });
-    expect((await fetch(retryUrl, { method: "POST" })).status).toBe(404);
+    expect((await fetch(retryUrl, { method: "POST", headers: manage(bin) })).status).toBe(404);
   });
 
   it("keeps its schedule across a restart", async () => {
@@ -141,7 +141,7 @@ describe("forward retries", () => {
       // Pointed at a target that is up now: the bin's current forward URL is what a retry uses.
       await fetch(`${restarted.url}/api/bins/${bin.id}/forward`, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...manage(bin) },
         body: JSON.stringify({ url: `${echo.url}/after`, enabled: true }),
       });
       const attempts = await until(async () => {

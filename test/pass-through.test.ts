@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { closedPort, startEcho, startSilent, type Echo } from "./helpers/target.ts";
 
 // Forward mode "pass-through": the sender waits for the target and gets its own answer, which the
@@ -23,7 +23,7 @@ async function passThroughBin(url: string, timeoutMs?: number) {
   const bin = await createBin(server);
   const res = await fetch(`${server.url}/api/bins/${bin.id}/forward`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...manage(bin) },
     body: JSON.stringify({ url, enabled: true, mode: "pass-through", ...(timeoutMs ? { timeoutMs } : {}) }),
   });
   expect(res.status).toBe(204);
@@ -88,7 +88,7 @@ describe("pass-through forwarding", () => {
     const bin = await createBin(server);
     const res = await fetch(`${server.url}/api/bins/${bin.id}/forward`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...manage(bin) },
       body: JSON.stringify({ url: echo.url, mode: "pass-through", timeoutMs: 30_001 }),
     });
     expect(res.status).toBe(400);

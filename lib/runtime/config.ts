@@ -31,6 +31,9 @@ export const EnvSchema = z.object({
       }
     }),
   METRICS_TOKEN: z.string().min(1).optional(),
+  // Acts as every bin's manage key and view token. Short ones are refused:
+  // it guards every bin at once.
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOOKJAR_BINS_FILE: z.string().min(1).optional(),
 });

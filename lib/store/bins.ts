@@ -13,13 +13,15 @@ import { forgetRefusals } from "./refusals.ts";
  * bin (the API does, before any handler runs: lib/http/api.ts); updates still answer 404 on their own.
  */
 
+/** A new bin, with its manage key (and a private bin's view token): answered this once, kept only as hashes. */
 export async function createBin(input: CreateBinInput) {
   const prisma = await db();
   const viewToken = input.private ? newToken() : null;
+  const manageKey = newToken();
   const bin = await prisma.bin.create({
-    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null },
+    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null, manageKeyHash: hashToken(manageKey) },
   });
-  return { bin, viewToken };
+  return { bin, viewToken, manageKey };
 }
 
 export async function findBin(id: string): Promise<Bin | null> {

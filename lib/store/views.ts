@@ -31,6 +31,7 @@ export function toBinDetail(bin: Bin, origin: string, requestCount: number, last
     forward: forwardOf(bin),
     lastForward,
     private: bin.viewTokenHash !== null,
+    managed: bin.manageKeyHash !== null,
     limits: binLimits(),
   };
 }

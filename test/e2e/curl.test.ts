@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { SHELLS } from "../helpers/shells.ts";
@@ -93,7 +93,7 @@ describe("Copy as cURL, run in bash, sh and zsh", () => {
   });
 
   it("reproduces a multipart upload with a binary part (the body starts with --)", async () => {
-    await openInspector(page, publicBin.inspectUrl);
+    await openInspector(page, asOwner(publicBin));
     const boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
     const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0x25, 0x5c, 0x27, 0x21, 0x0d, 0x00]);
     const body = Buffer.concat([
@@ -112,7 +112,7 @@ describe("Copy as cURL, run in bash, sh and zsh", () => {
   });
 
   it("reproduces a 300 KiB binary body of a private bin (the body download carries the view token)", async () => {
-    await openInspector(page, `${privateBin.inspectUrl}?token=${privateBin.viewToken}`);
+    await openInspector(page, asOwner(privateBin, `?token=${privateBin.viewToken}`));
     const body = randomBytes(300 * 1024);
     const command = await copyAndReplay(page, privateBin, [["Content-Type", "application/octet-stream"]], body);
     expect(command).toContain(`Authorization: Bearer ${privateBin.viewToken}`);

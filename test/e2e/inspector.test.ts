@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, openInspector, openPage, rowIds, serverAndBrowser, tablePairs } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, rowIds, serverAndBrowser, tablePairs } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -58,7 +58,7 @@ describe("inspector", () => {
   });
 
   it("teaches the first step while the bin is empty", async () => {
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const empty = page.locator("[data-testid=empty-state]");
     await empty.waitFor();
     expect(await empty.textContent()).toContain(bin.captureUrl);
@@ -186,7 +186,7 @@ describe("body views", () => {
   it("shows form fields as a table and multipart parts with their headers and images", async () => {
     const bin = await createBin(e2e.server);
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
 
     const form = await send(bin.captureUrl, {
       method: "POST",
@@ -254,7 +254,7 @@ describe("hostile payloads", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const elementCount = () => page.evaluate(() => document.querySelectorAll("*").length);
     const hostileTags = () => page.evaluate(() => document.querySelectorAll("img, svg[onload], iframe, script:not([src])").length);
     const scriptsBefore = await hostileTags();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { startEcho, until, type Echo } from "../helpers/target.ts";
@@ -26,7 +26,7 @@ describe("edit & resend in the inspector", () => {
       body: original,
     });
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
 
@@ -73,7 +73,7 @@ describe("edit & resend in the inspector", () => {
     const bin = await createBin(e2e.server);
     await rawRequest(bin.captureUrl, { method: "POST", body: "x" });
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
     const dialog = page.getByRole("dialog", { name: "Edit and resend" });
@@ -94,7 +94,7 @@ describe("edit & resend in the inspector", () => {
   it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {
     const bin = await createBin(e2e.server);
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=forward-toggle]");
     await page.fill("#forward-url", `${echo.url}/fwd`);
     await page.click("[data-testid=forward-save]");
