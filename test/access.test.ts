@@ -27,6 +27,7 @@ const bodies = (captureId: string, target: string): Partial<Record<OperationId, 
   setRules: { rules: [{ respond: { status: 500, headers: [], body: "", delayMs: 0 } }] },
   importSettings: { name: "taken over" },
   resend: { method: "POST", url: target, headers: [], captureId },
+  startReplay: { url: target, captureIds: [captureId], timing: "none" },
 });
 
 /**
@@ -37,12 +38,26 @@ const ownerAnswer: Partial<Record<OperationId, number>> = { retryForward: 404, g
 
 type Call = { method: string; url: string; body?: string };
 
+/** A replay of the bin's capture by its owner, to a bin of its own, run to its end (so nothing changes under the test). */
+async function finishedReplay(bin: CreatedBin, captureId: string): Promise<string> {
+  const sink = await createBin(server);
+  const started = await fetch(`${server.url}/api/bins/${bin.id}/replays`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...manage(bin) },
+    body: JSON.stringify({ url: sink.captureUrl, captureIds: [captureId], timing: "none" }),
+  });
+  const { id } = await started.json();
+  await expect.poll(async () => (await (await fetch(`${server.url}/api/replays/${id}`, { headers: manage(bin) })).json()).state).toBe("done");
+  return id;
+}
+
 async function prepare(id: OperationId, bin: CreatedBin, target: CreatedBin): Promise<{ call: Call; captureId: string }> {
   const op: Operation = operations[id];
   const captureId = JSON.parse((await rawRequest(`${bin.captureUrl}/first`, { method: "POST", body: "kept" })).body.toString()).id as string;
   const body = bodies(captureId, target.captureUrl)[id];
   if (op.body) expect(body, `a sample body for ${id} in this test`).toBeDefined();
-  const path = operationPath(id, { id: bin.id, rid: captureId } as never);
+  const replayId = op.path.includes("{replayId}") ? await finishedReplay(bin, captureId) : undefined;
+  const path = operationPath(id, { id: bin.id, rid: captureId, replayId } as never);
   return { call: { method: op.method, url: `${server.url}${path}`, body: body === undefined ? undefined : JSON.stringify(body) }, captureId };
 }
 

@@ -6,6 +6,7 @@ import { authorizedBin, jsonBody, managedBin, parse, publicOrigin } from "./requ
 import { captureBinId } from "../store/captures.ts";
 import { isAdmin } from "../runtime/grants.ts";
 import { bearerToken } from "./access.ts";
+import { replayBinId } from "../store/replays.ts";
 
 /**
  * The REST API's one entry: finds the operation (lib/schemas/operations.ts) for the method and path,
@@ -57,9 +58,10 @@ async function run(request: Request): Promise<Response> {
     throw new AppError("unauthorized", "This needs the server's ADMIN_TOKEN as `Authorization: Bearer`.");
   }
   let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
+  if ("binFrom" in op && op.binFrom === "the path's replayId") bin = await binFor(op.access, request, await replayBinId(params.replayId));
   const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
   const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
-  const captureId = "binFrom" in op ? (body as { captureId?: string }).captureId : undefined;
+  const captureId = "binFrom" in op && op.binFrom === "the body's captureId" ? (body as { captureId?: string }).captureId : undefined;
   if (captureId) bin = await binFor(op.access, request, await captureBinId(captureId));
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };
   const answer = await (handlers[id] as (context: unknown) => Promise<unknown>)(context);

@@ -1,6 +1,6 @@
 import { notFound } from "../runtime/errors.ts";
 import { Prisma, type Attempt, type Capture } from "../generated/prisma/client.ts";
-import type { CaptureFilter, CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import { CaptureFilterSchema, type CaptureFilter, type CapturePage, type ListCapturesQuery } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import type { CaptureResponse } from "../schemas/rules.ts";
 import { getBin } from "./bins.ts";
@@ -34,7 +34,8 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
   const rows = await prisma.capture.findMany({ where: { id: { in: page.map((r) => r.id) } }, orderBy: { seq: "desc" }, select: summarySelect });
   const items = rows.map((row) => toSummary(row, forwardOutcome(row.attempts)));
   const nextCursor = found.length > query.limit ? String(page[page.length - 1].seq) : null;
-  const filtered = query.method !== undefined || query.q !== undefined || query.header !== undefined;
+  // Every filter the list takes, so a new one cannot be left without its count.
+  const filtered = Object.keys(CaptureFilterSchema.shape).some((key) => query[key as keyof CaptureFilter] !== undefined);
   if (!filtered || query.cursor !== undefined) return { items, nextCursor };
   // A filtered list says how many match in all, so the inspector can show "N of M".
   const matching = nextCursor === null ? page.length : await countMatching(binId, query);
@@ -47,7 +48,7 @@ async function countMatching(binId: string, query: ListCapturesQuery): Promise<n
   return Number(row.n);
 }
 
-async function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Promise<Prisma.Sql[]> {
+export async function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Promise<Prisma.Sql[]> {
   const store = await database();
   const where = [Prisma.sql`"binId" = ${binId}`];
   if (query.cursor !== undefined) where.push(Prisma.sql`"seq" < ${query.cursor}`);

@@ -137,6 +137,8 @@ describe("duplicates and the diff", () => {
     expect(await page.textContent("[data-testid=duplicates-toggle]")).toBe("1 duplicate");
     await page.click("[data-testid=duplicates-toggle]");
     await expect.poll(() => rowIds(page)).toEqual([again]);
+    // The list answers how many match, so the count does not stay at "Filtering…".
+    await expect.poll(() => page.textContent("[data-testid=capture-count]")).toBe("1 of 3 captures");
     await page.click("[data-testid=duplicates-toggle]");
     await expect.poll(() => rowIds(page)).toEqual([other, again, first]);
     expect(errors).toEqual([]);
