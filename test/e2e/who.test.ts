@@ -43,6 +43,13 @@ describe("three browsers, one bin", () => {
     const binId = new URL(inspectUrl).pathname.split("/")[2];
     const key = await keyOf(owner.page, binId);
     expect(key).toMatch(/^[0-9A-Za-z]{32}$/);
+
+    // Another browser, opened before anything arrived: read-only, and told why and how to get control.
+    const viewer = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(viewer.page, inspectUrl);
+    await viewer.page.waitForSelector("[data-testid=read-only-notice]");
+    expect(await axeProblems(viewer.page)).toEqual([]);
+
     const id = await capture(`${e2e.server.url}/b/${binId}/hook`, '{"event":"ping"}');
     await owner.page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`);
     expect(await owner.page.$("[data-testid=read-only-notice]")).toBeNull();
@@ -56,9 +63,6 @@ describe("three browsers, one bin", () => {
     await owner.page.waitForSelector(`[data-testid=known-bin][data-id="${binId}"] [data-testid=known-bin-key]`);
     await owner.page.screenshot({ path: path.join(ARTIFACTS, "who-your-bins-1280.png") });
 
-    // Another browser: read-only, and told why and how to get control.
-    const viewer = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(viewer.page, inspectUrl);
     await viewer.page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`);
     const notice = await viewer.page.textContent("[data-testid=read-only-notice]");
     expect(notice).toContain("Read-only");
@@ -75,7 +79,6 @@ describe("three browsers, one bin", () => {
     expect(await axeProblems(viewer.page)).toEqual([]);
     await viewer.page.keyboard.press("Escape");
     await shots(viewer.page, "who-read-only");
-    expect(await axeProblems(viewer.page)).toEqual([]);
 
     // A browser handed the key by link: the fragment is kept, then gone from the address bar.
     const handed = await openPage(e2e.browser, e2e.server.url);
