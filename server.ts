@@ -16,13 +16,15 @@ import {
   provisionBins,
   refuseCapture,
   releaseHangs,
+  serveCliPackage,
   sendError,
   serveOperations,
+  startForwardRetries,
   startRetention,
   stopForwarding,
 } from "@hookjar/lib";
 
-// One listener: captures, /healthz and /metrics are answered here from the raw request (byte-exact,
+// One listener: captures, /healthz, /metrics and the relay's package are answered here from the raw request (byte-exact,
 // and several times faster than a route handler); Socket.IO shares the port; everything else is Next's.
 const dev = process.env.NODE_ENV !== "production";
 const mode = dev ? "development" : "production";
@@ -68,6 +70,7 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
 
 async function route(req: IncomingMessage, res: ServerResponse) {
   if (await serveOperations(req, res, stopping)) return;
+  if (await serveCliPackage(req, res)) return;
   const capture = isCapturePath(req.url);
   if (stopping) {
     req.resume();
@@ -83,6 +86,8 @@ const io = await attachRealtime(server).catch(cannotStart);
 metrics().gauges.writeQueueDepth = () => captureWriter().depth;
 metrics().gauges.sockets = () => io.engine.clientsCount;
 const stopRetention = startRetention(config.RETENTION_DAYS);
+// Forward retries scheduled before this start (by this instance or another) go on from the database.
+const stopRetries = startForwardRetries();
 // Captures committed before this start (or before an upgrade added the index) get indexed now.
 store.indexSearch();
 
@@ -126,6 +131,7 @@ async function shutdown(signal: string) {
   while (inFlight.size && Date.now() < answerBy) await new Promise((r) => setTimeout(r, 25));
   await captureWriter().drained();
   await flushRefusals();
+  stopRetries();
   await stopForwarding(FORWARD_GRACE_MS);
   stopRetention();
   clearInterval(sweep);

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiRequestError } from "@/components/api/client.ts";
 import type { CreatedBin } from "@/lib/schemas/bin.ts";
+import { keepManageKey } from "./bins/manageKeys.ts";
 import { rememberBin } from "./recentBins.ts";
 
 /** Creates a bin (optionally named, optionally private) and opens its inspector. */
@@ -27,6 +28,8 @@ export function CreateBinForm() {
       return;
     }
     const inspect = body.viewToken ? `/bins/${body.id}?token=${encodeURIComponent(body.viewToken)}` : `/bins/${body.id}`;
+    // The key is kept by this browser only: it never goes in a URL the server sees.
+    keepManageKey(body.id, body.manageKey);
     rememberBin({ id: body.id, name: body.name, href: inspect, createdAt: body.createdAt, ...(body.viewToken ? { token: body.viewToken } : {}) });
     router.push(inspect);
   }

@@ -1,3 +1,5 @@
+import { dropManageKey } from "./bins/manageKeys.ts";
+
 /**
  * Bins this browser created or opened, most recent first, so a user can find them again (kept in
  * localStorage, with a private bin's view token: the list asks the API about it with that token).
@@ -22,8 +24,9 @@ export function rememberBin(bin: RecentBin) {
   localStorage.setItem(KEY, JSON.stringify([bin, ...rest].slice(0, MAX)));
 }
 
-/** Drops a bin that no longer exists. */
+/** Drops a bin that no longer exists, and its manage key. */
 export function forgetBin(id: string) {
+  dropManageKey(id);
   try {
     const rest = recentBins().filter((b) => b.id !== id);
     localStorage.setItem(KEY, JSON.stringify(rest));

@@ -8,9 +8,9 @@ import { sign as githubSign } from "@octokit/webhooks-methods";
 import type { Page } from "playwright-core";
 import Stripe from "stripe";
 import { build, buildIsCurrent } from "./build.mjs";
-import { launchBrowser } from "../test/helpers/browser.ts";
+import { asOwner, launchBrowser } from "../test/helpers/browser.ts";
 import { rawRequest } from "../test/helpers/http.ts";
-import { createBin, startServer } from "../test/helpers/server.ts";
+import { createBin, manage, startServer } from "../test/helpers/server.ts";
 
 const OUT = path.resolve(import.meta.dirname, "../docs/screenshots");
 const LAPTOP = { width: 1280, height: 800 };
@@ -30,7 +30,7 @@ try {
   // A rule, so one row shows what its sender was answered.
   await fetch(`${server.url}/api/bins/${bin.id}/rules`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...manage(bin) },
     body: JSON.stringify({ rules: [{ name: "Shopify retries", match: { path: "/shopify/**" }, respond: { status: 503 } }] }),
   });
   const order = JSON.stringify({ id: 820982911946154500, email: "jon@example.com", total_price: "199.00", line_items: [{ title: "IPod Nano - 8GB", quantity: 1 }] });
@@ -62,7 +62,8 @@ try {
   const live = (page: Page) => page.waitForSelector("[data-testid=connection][data-state=live]");
   const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
 
-  const laptop = await open(LAPTOP, `${bin.inspectUrl}/${pushId}`);
+  // As the bin's owner (its manage key in the fragment), so every action shows as usable.
+  const laptop = await open(LAPTOP, asOwner({ ...bin, inspectUrl: `${bin.inspectUrl}/${pushId}` }));
   await live(laptop);
   await laptop.waitForSelector("[data-testid=signature-verdict][data-valid=true]");
   await laptop.waitForFunction(() => document.querySelectorAll("[data-testid=signature-badge]").length === 2);
@@ -72,7 +73,7 @@ try {
   await laptop.waitForSelector("dialog[open]");
   await shoot(laptop, "settings-1280");
 
-  const phone = await open(PHONE, bin.inspectUrl);
+  const phone = await open(PHONE, asOwner(bin));
   await live(phone);
   await phone.waitForFunction(() => document.querySelectorAll("[data-testid=signature-badge]").length === 2);
   await shoot(phone, "inspector-390");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 
 let server: TestServer;
@@ -120,11 +120,11 @@ describe("bins", () => {
     const bin = await createBin(server);
     const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "1" });
     const rid = JSON.parse(sent.body.toString()).id;
-    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await api(`/bins/${bin.id}`)).status).toBe(404);
     expect((await api(`/bins/${bin.id}/requests/${rid}`)).status).toBe(404);
     expect((await rawRequest(bin.captureUrl, { method: "POST" })).status).toBe(404);
-    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(404);
   });
 });
 
@@ -213,11 +213,11 @@ describe("captures", () => {
     const bin = await createBin(server);
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(JSON.parse((await rawRequest(bin.captureUrl, { method: "POST" })).body.toString()).id);
-    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await api(`/bins/${bin.id}/requests/${ids[0]}`)).status).toBe(404);
-    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE" })).status).toBe(404);
+    expect((await api(`/bins/${bin.id}/requests/${ids[0]}`, { method: "DELETE", headers: manage(bin) })).status).toBe(404);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.requestCount).toBe(2);
-    expect((await api(`/bins/${bin.id}/requests`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}/requests`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.requestCount).toBe(0);
   });
 
@@ -226,13 +226,13 @@ describe("captures", () => {
     const b = await createBin(server);
     const rid = JSON.parse((await rawRequest(a.captureUrl, { method: "POST" })).body.toString()).id;
     expect((await api(`/bins/${b.id}/requests/${rid}`)).status).toBe(404);
-    expect((await api(`/bins/${b.id}/requests/${rid}`, { method: "DELETE" })).status).toBe(404);
+    expect((await api(`/bins/${b.id}/requests/${rid}`, { method: "DELETE", headers: manage(b) })).status).toBe(404);
     expect((await api(`/bins/${a.id}/requests/${rid}`)).status).toBe(200);
   });
 
   it("validates a custom response", async () => {
     const bin = await createBin(server);
-    const put = (body: unknown) => api(`/bins/${bin.id}/response`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const put = (body: unknown) => api(`/bins/${bin.id}/response`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify(body) });
     expect((await put({ status: 600 })).status).toBe(400);
     expect((await put({ status: 200, headers: [["Bad Name", "x"]] })).status).toBe(400);
     expect((await put({ status: 200, headers: [["X-Ok", "a\r\nSet-Cookie: x"]] })).status).toBe(400);
@@ -241,7 +241,7 @@ describe("captures", () => {
     expect((await put({ status: 200, headers: [["X-Check", "✓"]] })).status).toBe(400);
     expect((await put({ status: 201 })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toEqual({ status: 201, headers: [], body: "", delayMs: 0 });
-    expect((await api(`/bins/${bin.id}/response`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(`/bins/${bin.id}/response`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.response).toBeNull();
   });
 });
@@ -296,7 +296,7 @@ describe("export and OpenAPI", () => {
 describe("OpenAPI", () => {
   it("names, tags and secures every operation and lists the errors each can answer", async () => {
     const { body } = await getJson(`${server.url}/api/openapi.json`);
-    expect(Object.keys(body.components.securitySchemes)).toEqual(["bearer", "tokenQuery"]);
+    expect(Object.keys(body.components.securitySchemes)).toEqual(["viewToken", "tokenQuery", "manageKey", "adminToken", "metricsToken"]);
     const ids = new Set<string>();
     for (const [path, item] of Object.entries<any>(body.paths)) {
       for (const [method, op] of Object.entries<any>(item)) {
@@ -307,9 +307,14 @@ describe("OpenAPI", () => {
         ids.add(op.operationId);
         expect(op.tags, where).toHaveLength(1);
         expect(op.responses["405"], where).toBeDefined();
-        if (path.startsWith("/api/bins/{id}")) {
-          expect(op.security, where).toEqual([{}, { bearer: [] }, { tokenQuery: [] }]);
+        if (path.startsWith("/api/bins/{id}") && method === "get") {
+          expect(op.security, where).toEqual([{}, { viewToken: [] }, { tokenQuery: [] }, { manageKey: [] }, { adminToken: [] }]);
           for (const status of ["401", "404"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+        }
+        // Every change needs the manage key (or the admin token), and says so with a 403.
+        if (path.startsWith("/api/bins/{id}") && ["put", "delete"].includes(method)) {
+          expect(op.security, where).toEqual([{ manageKey: [] }, { adminToken: [] }]);
+          for (const status of ["403", "404"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
         }
         if (op.requestBody) expect(op.responses["413"], where).toBeDefined();
         if (path.startsWith("/b/")) {
@@ -322,6 +327,9 @@ describe("OpenAPI", () => {
     expect(body.paths["/b/{binId}"].post.operationId).toBe("capturePost");
     expect(body.paths["/api/bins"].post.responses["201"].content["application/json"].schema.$ref).toBe("#/components/schemas/CreatedBin");
     expect(body.components.schemas.CreatedBin.properties.viewToken).toBeDefined();
+    expect(body.components.schemas.CreatedBin.required).toContain("manageKey");
+    expect(body.paths["/api/resend"].post.security).toEqual([{}, { manageKey: [] }, { adminToken: [] }]);
+    expect(body.paths["/api/resend"].post.responses["403"]).toBeDefined();
     expect(body.components.schemas.Error.properties.error.enum).toEqual(expect.arrayContaining(["method_not_allowed", "rate_limited", "payload_too_large"]));
   });
 });
@@ -343,7 +351,8 @@ describe("private bins", () => {
       expect((await api(`${path}?token=${bin.viewToken}`)).status, path).toBe(200);
       expect((await api(path, { headers: { cookie: `hookjar_${bin.id}=${bin.viewToken}` } })).status, path).toBe(200);
     }
-    expect((await api(`/bins/${bin.id}`, { method: "DELETE" })).status).toBe(401);
+    // Changing takes the manage key; the view token only reads.
+    expect((await api(`/bins/${bin.id}`, { method: "DELETE", headers: { authorization: `Bearer ${bin.viewToken}` } })).status).toBe(403);
     expect((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body).toMatchObject({ private: true, requestCount: 1 });
     expect(JSON.stringify((await getJson(`${server.url}/api/bins/${bin.id}?token=${bin.viewToken}`)).body)).not.toContain(bin.viewToken);
   });

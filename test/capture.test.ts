@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 
 const LIMIT = 64 * 1024;
@@ -169,10 +169,11 @@ describe("capture path", () => {
   });
 
   it("answers with the bin's custom response when one is set", async () => {
-    const { id: bin } = await createBin(server);
+    const created = await createBin(server);
+    const bin = created.id;
     const put = await fetch(`${server.url}/api/bins/${bin}/response`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...manage(created) },
       body: JSON.stringify({ status: 418, headers: [["X-Teapot", "yes"], ["Content-Length", "999"]], body: "short and stout" }),
     });
     expect(put.status).toBe(204);

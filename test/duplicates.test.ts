@@ -75,11 +75,18 @@ describe("duplicate deliveries", () => {
     const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests?duplicates=only`);
     expect(body.items.map((c: { id: string }) => c.id)).toEqual([again]);
     expect(body.items[0]).toMatchObject({ duplicateOf: first, deliveryId: "k1" });
+    // Like every filter, it says how many match: the inspector shows "1 of 3".
+    expect(body.matching).toBe(1);
     const all = await getJson(`${server.url}/api/bins/${bin.id}/requests`);
     expect(all.body.items).toHaveLength(3);
     const bad = await getJson(`${server.url}/api/bins/${bin.id}/requests?duplicates=yes`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe("invalid_request");
+    // Counted in all when the first page does not hold them all.
+    await send(bin.id, [["Idempotency-Key", "k1"]]);
+    const paged = await getJson(`${server.url}/api/bins/${bin.id}/requests?duplicates=only&limit=1`);
+    expect(paged.body.items).toHaveLength(1);
+    expect(paged.body.matching).toBe(2);
   });
 
   it("carries deliveryId, duplicateOf and bodySha256 in capture:new", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, type CreatedBin, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { closedPort, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
 
@@ -9,8 +9,8 @@ let stop: () => Promise<void>;
 beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
 afterAll(() => stop?.());
 
-const setForward = (binId: string, body: unknown) =>
-  fetch(`${server.url}/api/bins/${binId}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const setForward = (bin: CreatedBin, body: unknown) =>
+  fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify(body) });
 
 const attemptsOf = async (binId: string, id: string) =>
   (await getJson(`${server.url}/api/bins/${binId}/requests/${id}`)).body.attempts as any[];
@@ -21,7 +21,7 @@ describe("auto-forward", () => {
   it("never fails or holds up captures when the target is down, and records each failure", async () => {
     const bin = await createBin(server);
     const target = `http://127.0.0.1:${await closedPort()}/down`;
-    expect((await setForward(bin.id, { url: target, enabled: true })).status).toBe(204);
+    expect((await setForward(bin, { url: target, enabled: true })).status).toBe(204);
 
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) => rawRequest(`${bin.captureUrl}/n/${i}`, { method: "POST", body: `body ${i}` })),
@@ -40,7 +40,7 @@ describe("auto-forward", () => {
 
   it("delivers every capture byte-exact once the target is up", async () => {
     const bin = await createBin(server);
-    expect((await setForward(bin.id, { url: `${echo.url}/hooks?fixed=1`, enabled: true })).status).toBe(204);
+    expect((await setForward(bin, { url: `${echo.url}/hooks?fixed=1`, enabled: true })).status).toBe(204);
     const sent = Array.from({ length: N }, (_, i) => {
       const body = Buffer.from(Array.from({ length: 300 + i }, (_, j) => (i * 31 + j) % 256));
       return {
@@ -75,7 +75,7 @@ describe("auto-forward", () => {
 
   it("replaces Host and drops hop-by-hop headers, framing the body itself", async () => {
     const bin = await createBin(server);
-    await setForward(bin.id, { url: `${echo.url}/hop`, enabled: true });
+    await setForward(bin, { url: `${echo.url}/hop`, enabled: true });
     await rawRequest(`${bin.captureUrl}/h`, {
       method: "POST",
       headers: [["Transfer-Encoding", "chunked"], ["Connection", "keep-alive, X-Hop"], ["X-Hop", "1"], ["Proxy-Authorization", "x"], ["Keep-Alive", "timeout=5"], ["X-Kept", "yes"]],
@@ -90,7 +90,7 @@ describe("auto-forward", () => {
 
   it("does not forward a forward: a bin forwarding to itself takes one copy, not a loop", async () => {
     const bin = await createBin(server);
-    await setForward(bin.id, { url: `${bin.captureUrl}/looped`, enabled: true });
+    await setForward(bin, { url: `${bin.captureUrl}/looped`, enabled: true });
     const first = JSON.parse((await rawRequest(`${bin.captureUrl}/start`, { method: "POST", body: "once" })).body.toString()).id;
     expect(await until(() => attemptsOf(bin.id, first).then((a) => a[0]), 5000)).toMatchObject({ kind: "forward", status: 200 });
     const list = async () => (await (await fetch(`${server.url}/api/bins/${bin.id}/requests`)).json()).items as { id: string; path: string }[];
@@ -110,13 +110,13 @@ describe("auto-forward", () => {
 
   it("does nothing while disabled or removed", async () => {
     const bin = await createBin(server);
-    await setForward(bin.id, { url: `${echo.url}/off`, enabled: false });
+    await setForward(bin, { url: `${echo.url}/off`, enabled: false });
     const first = JSON.parse((await rawRequest(`${bin.captureUrl}/a`, { method: "POST" })).body.toString()).id;
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     const second = JSON.parse((await rawRequest(`${bin.captureUrl}/b`, { method: "POST" })).body.toString()).id;
     // A marker capture to a forwarding bin shows the forwarder has run past the two above.
     const marker = await createBin(server);
-    await setForward(marker.id, { url: `${echo.url}/marker`, enabled: true });
+    await setForward(marker, { url: `${echo.url}/marker`, enabled: true });
     await rawRequest(`${marker.captureUrl}/m`, { method: "POST" });
     await until(() => echo.received.some((r) => r.url === "/marker/m"), 5000, "the marker");
     expect(echo.received.some((r) => r.url.startsWith("/off"))).toBe(false);
@@ -127,7 +127,7 @@ describe("auto-forward", () => {
   it("marks a failed forward on its capture and on the bin, until a later forward succeeds", async () => {
     const bin = await createBin(server);
     const down = `http://127.0.0.1:${await closedPort()}/down`;
-    await setForward(bin.id, { url: down, enabled: true });
+    await setForward(bin, { url: down, enabled: true });
     const failed = JSON.parse((await rawRequest(`${bin.captureUrl}/one`, { method: "POST", body: "1" })).body.toString()).id;
     const summary = async (id: string) =>
       ((await getJson(`${server.url}/api/bins/${bin.id}/requests`)).body.items as any[]).find((c) => c.id === id);
@@ -136,7 +136,7 @@ describe("auto-forward", () => {
     expect((await getJson(`${server.url}/api/bins/${bin.id}/requests/${failed}`)).body.forward).toEqual(failure);
     expect((await getJson(`${server.url}/api/bins/${bin.id}`)).body.lastForward).toEqual(failure);
 
-    await setForward(bin.id, { url: `${echo.url}/up`, enabled: true });
+    await setForward(bin, { url: `${echo.url}/up`, enabled: true });
     const delivered = JSON.parse((await rawRequest(`${bin.captureUrl}/two`, { method: "POST", body: "2" })).body.toString()).id;
     const success = { ok: true, status: 201, error: null, url: `${echo.url}/up/two`, at: expect.any(String) };
     expect(await until(() => summary(delivered).then((c) => c.forward), 10_000, "the forward")).toEqual(success);

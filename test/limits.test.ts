@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 
 let server: TestServer | undefined;
@@ -45,11 +45,11 @@ describe("limits", () => {
     const bin = await createBin(server);
     for (let i = 0; i < 4; i++) await send(`${bin.captureUrl}/a${i}`);
     const [newest] = (await getJson(`${server.url}/api/bins/${bin.id}/requests?limit=1`)).body.items;
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${newest.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${newest.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     // 3 left: two more fit under the cap, the third prunes the oldest.
     for (let i = 0; i < 3; i++) await send(`${bin.captureUrl}/b${i}`);
     expect(await paths(server, bin.id)).toEqual(["/b2", "/b1", "/b0", "/a2", "/a1"]);
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     for (let i = 0; i < 7; i++) await send(`${bin.captureUrl}/c${i}`);
     expect(await paths(server, bin.id)).toEqual(["/c6", "/c5", "/c4", "/c3", "/c2"]);
   });

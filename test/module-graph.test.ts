@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { startEcho, type Echo } from "./helpers/target.ts";
 
 /**
@@ -42,7 +42,7 @@ describe("one module graph", () => {
     const attempted = next<{ id: string; attempt: { kind: string; status: number } }>("capture:attempt");
     const resend = await fetch(`${server.url}/api/resend`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...manage(bin) },
       body: JSON.stringify({ method: "POST", url: `${echo.url}/x`, headers: [], body: { encoding: "utf8", data: "x" }, captureId: sent.id }),
     });
     expect(resend.status).toBe(200);
@@ -50,7 +50,7 @@ describe("one module graph", () => {
 
     // Deleted by Next's route handler.
     const deleted = next<{ id: string }>("capture:deleted");
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${sent.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${sent.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await deleted).id).toBe(sent.id);
   });
 

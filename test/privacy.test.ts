@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const bearer = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
-const setPrivacy = (binId: string, body: unknown, token?: string) =>
+const setPrivacy = (binId: string, body: unknown, token: string) =>
   fetch(`${server.url}/api/bins/${binId}/privacy`, { method: "PUT", headers: { "content-type": "application/json", ...bearer(token) }, body: JSON.stringify(body) });
 const readBin = (binId: string, token?: string) => fetch(`${server.url}/api/bins/${binId}`, { headers: bearer(token) });
 
@@ -21,7 +21,7 @@ const subscriber = (): Socket => io(server.url, { transports: ["websocket"], for
 describe("privacy after creation", () => {
   it("makes a public bin private with a token shown once, rotates it, and makes it public again", async () => {
     const bin = await createBin(server);
-    const made = await setPrivacy(bin.id, { private: true });
+    const made = await setPrivacy(bin.id, { private: true }, bin.manageKey);
     expect(made.status).toBe(200);
     const { viewToken, private: isPrivate } = await made.json();
     expect(isPrivate).toBe(true);
@@ -31,25 +31,26 @@ describe("privacy after creation", () => {
     // Capturing never needs the token.
     expect((await fetch(`${bin.captureUrl}/still`, { method: "POST", body: "x" })).status).toBe(200);
 
-    // A new share link: the old token stops working; changing privacy needs the current one.
-    expect((await setPrivacy(bin.id, { private: true })).status).toBe(401);
-    const rotated = (await (await setPrivacy(bin.id, { private: true }, viewToken)).json()).viewToken;
+    // A new share link: the old token stops working; changing privacy needs the manage key, which
+    // the view token is not.
+    expect((await setPrivacy(bin.id, { private: true }, viewToken)).status).toBe(403);
+    const rotated = (await (await setPrivacy(bin.id, { private: true }, bin.manageKey)).json()).viewToken;
     expect(rotated).not.toBe(viewToken);
     expect((await readBin(bin.id, viewToken)).status).toBe(401);
     expect((await readBin(bin.id, rotated)).status).toBe(200);
 
-    const opened = await setPrivacy(bin.id, { private: false }, rotated);
+    const opened = await setPrivacy(bin.id, { private: false }, bin.manageKey);
     expect(await opened.json()).toEqual({ private: false });
     expect(await (await readBin(bin.id)).json()).toMatchObject({ private: false, requestCount: 1 });
   });
 
   it("refuses bad input with 400 and unknown bins with 404, changing nothing", async () => {
     const bin = await createBin(server);
-    const bad = await setPrivacy(bin.id, { private: "yes" });
+    const bad = await setPrivacy(bin.id, { private: "yes" }, bin.manageKey);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "invalid_request" });
     expect((await readBin(bin.id)).status).toBe(200);
-    expect((await setPrivacy("nope", { private: true })).status).toBe(404);
+    expect((await setPrivacy("nope", { private: true }, bin.manageKey)).status).toBe(404);
   });
 
   it("lets live subscribers go when the rule changes: only those with the new token get back in", async () => {
@@ -58,7 +59,7 @@ describe("privacy after creation", () => {
     expect(await watcher.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
     const told = new Promise((resolve) => watcher.once("bin:access", resolve));
     const missed: unknown[] = [];
-    const { viewToken } = await (await setPrivacy(bin.id, { private: true })).json();
+    const { viewToken } = await (await setPrivacy(bin.id, { private: true }, bin.manageKey)).json();
     expect(await told).toEqual({ binId: bin.id, private: true });
 
     watcher.on("capture:new", (c) => missed.push(c));

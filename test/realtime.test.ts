@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { rawRequest } from "./helpers/http.ts";
 
 let server: TestServer;
@@ -102,7 +102,7 @@ describe("live stream", () => {
     // Resend the capture to this same bin: loopback targets are allowed while the server listens on loopback.
     const res = await fetch(`${server.url}/api/resend`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...manage(bin) },
       body: JSON.stringify({ method: "PUT", url: `${bin.captureUrl}/again`, headers: [["X-Again", "1"]], body: { encoding: "utf8", data: "edited" }, captureId: rid }),
     });
     expect(res.status).toBe(200);
@@ -117,8 +117,8 @@ describe("live stream", () => {
     const cleared = collect(socket, "bin:cleared");
     await emitAck(socket, "bin:subscribe", { binId: bin.id });
     const rid = JSON.parse((await rawRequest(bin.captureUrl, { method: "POST" })).body.toString()).id;
-    await fetch(`${server.url}/api/bins/${bin.id}/requests/${rid}`, { method: "DELETE" });
-    await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE" });
+    await fetch(`${server.url}/api/bins/${bin.id}/requests/${rid}`, { method: "DELETE", headers: manage(bin) });
+    await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE", headers: manage(bin) });
     await until(() => deleted.length === 1 && cleared.length === 1);
     expect(deleted[0]).toEqual({ binId: bin.id, id: rid });
     expect(cleared[0]).toEqual({ binId: bin.id });
@@ -129,7 +129,7 @@ describe("live stream", () => {
     const socket = connect();
     const gone = collect(socket, "bin:deleted");
     await emitAck(socket, "bin:subscribe", { binId: bin.id });
-    expect((await fetch(`${server.url}/api/bins/${bin.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     await until(() => gone.length === 1);
     expect(gone[0]).toEqual({ binId: bin.id });
     expect(await emitAck(socket, "bin:subscribe", { binId: bin.id })).toEqual({ ok: false, error: "bin_not_found" });

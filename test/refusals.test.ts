@@ -3,7 +3,7 @@ import { Agent, request } from "node:http";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFUSALS_PER_BIN } from "../lib/schemas/refusal.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { until } from "./helpers/target.ts";
 
@@ -161,14 +161,14 @@ describe("refused requests", () => {
       expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id, token: bin.viewToken })).toEqual({ ok: true });
       return cleared;
     })();
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE", headers: auth })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect(await list()).toEqual([]);
     expect(rowsInDb(bin.id)).toBe(0);
     await until(() => live.includes(bin.id), 5000, "bin:cleared");
 
     await rawRequest(bin.captureUrl, { method: "POST", body: Buffer.alloc(LIMIT + 1) });
     await until(() => rowsInDb(bin.id) === 1, 5000, "a new refusal row");
-    expect((await fetch(`${server.url}/api/bins/${bin.id}`, { method: "DELETE", headers: auth })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect(rowsInDb(bin.id)).toBe(0);
     expect((await fetch(`${server.url}/api/bins/${bin.id}/refusals`, { headers: auth })).status).toBe(404);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { closedPort, startEcho, startSilent, startWithEcho, withoutTransport, type Echo } from "./helpers/target.ts";
 
@@ -10,15 +10,15 @@ let stop: () => Promise<void>;
 beforeAll(async () => ({ server, echo, stop } = await startWithEcho()));
 afterAll(() => stop?.());
 
-const resend = (body: unknown) =>
+const resend = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/resend`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-async function resendJson(body: unknown) {
-  const res = await resend(body);
+async function resendJson(body: unknown, headers?: Record<string, string>) {
+  const res = await resend(body, headers);
   return { status: res.status, body: await res.json() };
 }
 
@@ -137,9 +137,9 @@ describe("resend attempts", () => {
     const sent = await rawRequest(`${bin.captureUrl}/orig`, { method: "POST", body: "original" });
     const captureId = JSON.parse(sent.body.toString()).id;
 
-    const ok = await resendJson({ method: "PUT", url: `${echo.url}/again`, headers: [["X-Edit", "1"]], body: { encoding: "utf8", data: "edited" }, captureId });
+    const ok = await resendJson({ method: "PUT", url: `${echo.url}/again`, headers: [["X-Edit", "1"]], body: { encoding: "utf8", data: "edited" }, captureId }, manage(bin));
     expect(ok.status).toBe(200);
-    const down = await resendJson({ method: "PUT", url: `http://127.0.0.1:${await closedPort()}/`, headers: [], captureId });
+    const down = await resendJson({ method: "PUT", url: `http://127.0.0.1:${await closedPort()}/`, headers: [], captureId }, manage(bin));
     expect(down.status).toBe(502);
 
     const { body: capture } = await getJson(`${server.url}/api/bins/${bin.id}/requests/${captureId}`);
@@ -153,21 +153,19 @@ describe("resend attempts", () => {
     expect(failed.request).toEqual({ headers: [], body: { encoding: "utf8", data: "" } });
   });
 
-  it("needs the view token to record an attempt on a capture of a private bin", async () => {
+  it("needs the manage key to record an attempt on a capture, the view token of a private bin not being enough", async () => {
     const bin = await createBin(server, { private: true });
     const sent = await rawRequest(bin.captureUrl, { method: "POST", body: "secret" });
     const captureId = JSON.parse(sent.body.toString()).id;
     const before = echo.connections();
-    const denied = await resendJson({ method: "GET", url: `${echo.url}/`, headers: [], captureId });
-    expect(denied.status).toBe(401);
-    expect(denied.body.error).toBe("unauthorized");
+    for (const headers of [{}, { authorization: `Bearer ${bin.viewToken}` }] as Record<string, string>[]) {
+      const denied = await resendJson({ method: "GET", url: `${echo.url}/`, headers: [], captureId }, headers);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error).toBe("forbidden");
+    }
     expect(echo.connections()).toBe(before);
 
-    const allowed = await fetch(`${server.url}/api/resend`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${bin.viewToken}` },
-      body: JSON.stringify({ method: "GET", url: `${echo.url}/private`, headers: [], captureId }),
-    });
+    const allowed = await resend({ method: "GET", url: `${echo.url}/private`, headers: [], captureId }, manage(bin));
     expect(allowed.status).toBe(200);
     const capture = await fetch(`${server.url}/api/bins/${bin.id}/requests/${captureId}`, { headers: { authorization: `Bearer ${bin.viewToken}` } });
     expect((await capture.json()).attempts).toMatchObject([{ kind: "resend", url: `${echo.url}/private`, status: 201 }]);

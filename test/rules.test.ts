@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type CreatedBin, type TestServer } from "./helpers/server.ts";
 import { until } from "./helpers/target.ts";
 
 let server: TestServer;
@@ -10,8 +10,8 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 const json = { "content-type": "application/json" };
-const putRules = (binId: string, rules: unknown) =>
-  fetch(`${server.url}/api/bins/${binId}/rules`, { method: "PUT", headers: json, body: JSON.stringify({ rules }) });
+const putRules = (bin: CreatedBin, rules: unknown) =>
+  fetch(`${server.url}/api/bins/${bin.id}/rules`, { method: "PUT", headers: { ...json, ...manage(bin) }, body: JSON.stringify({ rules }) });
 const respond = (status: number, body = "", extra: Record<string, unknown> = {}) => ({ status, headers: [], body, delayMs: 0, ...extra });
 const send = (url: string, options: Parameters<typeof rawRequest>[1] = {}) => rawRequest(url, { method: "POST", ...options });
 const stored = async (binId: string) => (await getJson(`${server.url}/api/bins/${binId}/requests?limit=200`)).body.items;
@@ -20,7 +20,7 @@ const capture = async (binId: string, id: string) => (await getJson(`${server.ur
 describe("rules API", () => {
   it("saves an ordered list with ids (given ones kept), reads it back and deletes it", async () => {
     const bin = await createBin(server);
-    const res = await putRules(bin.id, [
+    const res = await putRules(bin, [
       { id: "mine", name: "GitHub pushes", match: { path: "/github/*" }, respond: respond(202) },
       { match: { method: "GET" }, respond: respond(200, "hi"), enabled: false },
     ]);
@@ -29,13 +29,13 @@ describe("rules API", () => {
     expect(rules.map((r: any) => r.id)).toEqual(["mine", expect.stringMatching(/^r_\w{10}$/)]);
     expect(rules[1]).toMatchObject({ enabled: false, match: { method: "GET" }, respond: { status: 200, body: "hi", headers: [], delayMs: 0 } });
     expect((await getJson(`${server.url}/api/bins/${bin.id}/rules`)).body).toEqual({ rules });
-    expect((await fetch(`${server.url}/api/bins/${bin.id}/rules`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${bin.id}/rules`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await getJson(`${server.url}/api/bins/${bin.id}/rules`)).body).toEqual({ rules: [] });
   });
 
   it("refuses an invalid list whole, saying where, and keeps the rules it had", async () => {
     const bin = await createBin(server);
-    await putRules(bin.id, [{ id: "keep", respond: respond(200, "kept") }]);
+    await putRules(bin, [{ id: "keep", respond: respond(200, "kept") }]);
     const cases = [
       [{ respond: respond(200) }, { respond: respond(99) }],
       [{ respond: respond(200, "{{#unclosed}}") }],
@@ -46,12 +46,12 @@ describe("rules API", () => {
       Array.from({ length: 51 }, () => ({ respond: respond(200) })),
     ];
     for (const rules of cases) {
-      const res = await putRules(bin.id, rules);
+      const res = await putRules(bin, rules);
       expect(res.status, JSON.stringify(rules).slice(0, 80)).toBe(400);
       const body = await res.json();
       expect(body).toMatchObject({ error: "invalid_request", message: expect.any(String), issues: expect.any(Array) });
     }
-    expect((await putRules(bin.id, [{ respond: respond(200) }, { respond: respond(99) }]).then((r) => r.json())).issues[0].path).toEqual(["rules", 1, "respond", "status"]);
+    expect((await putRules(bin, [{ respond: respond(200) }, { respond: respond(99) }]).then((r) => r.json())).issues[0].path).toEqual(["rules", 1, "respond", "status"]);
     expect((await send(bin.captureUrl)).body.toString()).toBe("kept");
   });
 });
@@ -59,7 +59,7 @@ describe("rules API", () => {
 describe("answering with rules", () => {
   it("answers with the first enabled match, then the custom response, then the default — and records it", async () => {
     const bin = await createBin(server);
-    await putRules(bin.id, [
+    await putRules(bin, [
       { id: "off", enabled: false, respond: respond(500, "never") },
       { id: "push", name: "push", match: { method: "POST", path: "/github/*", header: "X-GitHub-Event:push" }, respond: respond(202, "push") },
       { id: "github", match: { path: "/github/**" }, respond: respond(201, "any github", { headers: [["X-Rule", "github"]] }) },
@@ -75,7 +75,7 @@ describe("answering with rules", () => {
     expect(d.status).toBe(200);
     expect(JSON.parse(d.body.toString())).toMatchObject({ ok: true });
 
-    await fetch(`${server.url}/api/bins/${bin.id}/response`, { method: "PUT", headers: json, body: JSON.stringify(respond(418, "teapot")) });
+    await fetch(`${server.url}/api/bins/${bin.id}/response`, { method: "PUT", headers: { ...json, ...manage(bin) }, body: JSON.stringify(respond(418, "teapot")) });
     const e = await send(`${bin.captureUrl}/other`);
     expect([e.status, e.body.toString()]).toEqual([418, "teapot"]);
 
@@ -89,7 +89,7 @@ describe("answering with rules", () => {
 
   it("renders templates from the request; unknown fields are empty; injection stays inert", async () => {
     const bin = await createBin(server);
-    await putRules(bin.id, [{
+    await putRules(bin, [{
       id: "echo",
       respond: respond(200, '{"m":"{{method}}","p":"{{path}}","q":"{{query.x}}","h":"{{header.x-event}}","j":"{{json.a.b.0}}","id":"{{captureId}}","u":"{{nope}}","p2":"{{json.constructor}}"}', {
         headers: [["Content-Type", "application/json"], ["X-Echo", "{{json.a.b.0}}"]],
@@ -116,11 +116,11 @@ describe("faults", () => {
   it("fail_first 2: each delivery id fails twice then succeeds; a new id starts over; saving resets", async () => {
     const bin = await createBin(server);
     const rules = [{ id: "flaky", name: "flaky receiver", respond: respond(200, "ok"), fault: { kind: "fail_first", count: 2 } }];
-    await putRules(bin.id, rules);
+    await putRules(bin, rules);
     const deliver = async (id: string) => (await send(`${bin.captureUrl}/hook`, { headers: [["X-GitHub-Delivery", id]], body: "{}" })).status;
     expect([await deliver("d1"), await deliver("d1"), await deliver("d1"), await deliver("d1")]).toEqual([503, 503, 200, 200]);
     expect([await deliver("d2"), await deliver("d2"), await deliver("d2")]).toEqual([503, 503, 200]);
-    await putRules(bin.id, rules);
+    await putRules(bin, rules);
     expect([await deliver("d1"), await deliver("d1"), await deliver("d1")]).toEqual([503, 503, 200]);
     const items = await stored(bin.id);
     expect(items).toHaveLength(10);
@@ -131,7 +131,7 @@ describe("faults", () => {
 
   it("fail_rate 0.5 fails about half of 200 requests, with the status asked for", async () => {
     const bin = await createBin(server);
-    await putRules(bin.id, [{ respond: respond(200), fault: { kind: "fail_rate", rate: 0.5, status: 502 } }]);
+    await putRules(bin, [{ respond: respond(200), fault: { kind: "fail_rate", rate: 0.5, status: 502 } }]);
     const statuses = [];
     for (let i = 0; i < 200; i++) statuses.push((await send(bin.captureUrl)).status);
     const failed = statuses.filter((s) => s === 502).length;
@@ -143,7 +143,7 @@ describe("faults", () => {
   it("hang holds the sender until HANG_MAX_MS while other bins answer; reset resets the connection", async () => {
     const stuck = await createBin(server);
     const other = await createBin(server);
-    await putRules(stuck.id, [{ id: "h", respond: respond(200), fault: { kind: "hang" } }]);
+    await putRules(stuck, [{ id: "h", respond: respond(200), fault: { kind: "hang" } }]);
     const events: string[] = [];
     const hung = send(stuck.captureUrl).then(
       (r) => events.push(`answered ${r.status}`),
@@ -160,7 +160,7 @@ describe("faults", () => {
     expect((await capture(stuck.id, held.id)).response).toEqual({ status: null, ruleId: "h", ruleName: null, fault: "hang", delayMs: 0 });
 
     const reset = await createBin(server);
-    await putRules(reset.id, [{ respond: respond(200), fault: { kind: "reset" } }]);
+    await putRules(reset, [{ respond: respond(200), fault: { kind: "reset" } }]);
     await expect(send(reset.captureUrl, { body: "x" })).rejects.toThrow(/ECONNRESET|socket hang up/);
     expect((await stored(reset.id))[0]).toMatchObject({ responseStatus: null });
   });
@@ -169,14 +169,14 @@ describe("faults", () => {
 describe("settings export and import", () => {
   it("moves a bin's mock — name, custom response and rules — to another bin; a bad document changes nothing", async () => {
     const source = await createBin(server, { name: "stripe mock" });
-    await putRules(source.id, [{ id: "paid", name: "paid", match: { bodyContains: "invoice.paid" }, respond: respond(200, "{{json.id}}") }]);
-    await fetch(`${server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: json, body: JSON.stringify(respond(202, "fallback")) });
+    await putRules(source, [{ id: "paid", name: "paid", match: { bodyContains: "invoice.paid" }, respond: respond(200, "{{json.id}}") }]);
+    await fetch(`${server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: { ...json, ...manage(source) }, body: JSON.stringify(respond(202, "fallback")) });
     const exported = (await getJson(`${server.url}/api/bins/${source.id}/settings`)).body;
     expect(exported).toMatchObject({ name: "stripe mock", response: { status: 202 }, forward: null, rules: [{ id: "paid", name: "paid" }] });
 
     const target = await createBin(server);
     const importSettings = (body: unknown) =>
-      fetch(`${server.url}/api/bins/${target.id}/settings`, { method: "PUT", headers: json, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/bins/${target.id}/settings`, { method: "PUT", headers: { ...json, ...manage(target) }, body: JSON.stringify(body) });
     const bad = await importSettings({ ...exported, rules: [...exported.rules, { respond: respond(700) }] });
     expect(bad.status).toBe(400);
     expect((await getJson(`${server.url}/api/bins/${target.id}/settings`)).body).toEqual({ name: null, response: null, forward: null, rules: [] });

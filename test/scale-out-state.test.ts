@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { twoInstances, type TestPostgres } from "./helpers/postgres.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 
 // What one instance decides about a delivery must hold for the bin as a whole: instances sharing a
 // PostgreSQL database are one Hookjar to the sender, and a SQLite file has exactly one server.
@@ -65,7 +65,7 @@ describe("two PostgreSQL instances on one database", () => {
     const bin = await createBin(a);
     const saved = await fetch(`${a.url}/api/bins/${bin.id}/rules`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...manage(bin) },
       body: JSON.stringify({ rules: [{ name: "flaky", respond: { status: 200, headers: [], body: "ok", delayMs: 0 }, fault: { kind: "fail_first", count: 2 } }] }),
     });
     expect(saved.status).toBe(200);

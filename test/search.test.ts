@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 
 // The list's text search and header filter go through a trigram index (search_index migration);
@@ -44,6 +44,13 @@ const headerFilters: [string, string][] = [["x-note", "cr√®me"], ["X-NOTE", "BR√
 let server: TestServer;
 let binId: string;
 let other: string;
+// Each bin's manage key, for the deletions.
+const created = new Map<string, { manageKey: string }>();
+async function newBin(): Promise<string> {
+  const bin = await createBin(server);
+  created.set(bin.id, bin);
+  return bin.id;
+}
 
 async function send(bin: string, i: number) {
   const c = corpus[i % corpus.length];
@@ -95,8 +102,8 @@ async function expectSameAsScan() {
 describe("text search and header filter through the trigram index", () => {
   beforeAll(async () => {
     server = await startServer();
-    binId = (await createBin(server)).id;
-    other = (await createBin(server)).id;
+    binId = await newBin();
+    other = await newBin();
     for (let i = 0; i < corpus.length * 3; i++) {
       await send(binId, i);
       await send(other, i);
@@ -114,8 +121,8 @@ describe("text search and header filter through the trigram index", () => {
 
   it("stays exact after deletions (dropped from the index in idle time) and with captures not indexed yet", async () => {
     const page = await getJson(`${server.url}/api/bins/${binId}/requests?limit=5`);
-    for (const c of page.body.items) expect((await fetch(`${server.url}/api/bins/${binId}/requests/${c.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await fetch(`${server.url}/api/bins/${other}`, { method: "DELETE" })).status).toBe(204);
+    for (const c of page.body.items) expect((await fetch(`${server.url}/api/bins/${binId}/requests/${c.id}`, { method: "DELETE", headers: manage(created.get(binId)!) })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/bins/${other}`, { method: "DELETE", headers: manage(created.get(other)!) })).status).toBe(204);
     for (let i = 0; i < corpus.length; i++) await send(binId, i);
     await expectSameAsScan();
     await indexed();
@@ -137,8 +144,8 @@ describe("text search and header filter through pg_trgm on PostgreSQL", () => {
     postgres = await startPostgres();
     postgres.createDatabase("search");
     server = await startServer({ DATABASE_URL: postgres.url("search") });
-    binId = (await createBin(server)).id;
-    other = (await createBin(server)).id;
+    binId = await newBin();
+    other = await newBin();
     for (let i = 0; i < corpus.length * 2; i++) {
       await send(binId, i);
       await send(other, i);

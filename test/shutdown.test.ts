@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { createBin, startServer } from "./helpers/server.ts";
+import { createBin, manage, startServer } from "./helpers/server.ts";
 import { startSilent, until } from "./helpers/target.ts";
 
 // SIGTERM under load: what a sender saw acknowledged is there after a restart, and the process
@@ -66,9 +66,9 @@ describe("graceful stop", () => {
     const server = await startServer({ MAX_CAPTURES_PER_BIN: "1000000" });
     const bin = await createBin(server);
     // A forward whose target never answers: stopping must record it rather than wait for ever.
-    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: hang.url }) });
+    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify({ url: hang.url }) });
     const forwarded = JSON.parse((await rawRequest(`${bin.captureUrl}/forwarded`, { method: "POST" })).body.toString()).id as string;
-    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE" });
+    await fetch(`${server.url}/api/bins/${bin.id}/forward`, { method: "DELETE", headers: manage(bin) });
 
     const { acknowledged, refused, senders, agent } = sendUntilStopped(new URL(`${bin.captureUrl}/load`));
     acknowledged.add(forwarded);

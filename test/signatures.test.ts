@@ -102,8 +102,10 @@ const providers: Provider[] = [
     key: whsec,
     sign: (body, key) => {
       const id = unique("msg");
-      const signature = new Webhook(key).sign(id, new Date(), body);
-      return { headers: [["webhook-id", id], ["webhook-timestamp", String(now())], ["webhook-signature", signature]] };
+      // One instant for the signature and its header: two clock reads may straddle a second.
+      const at = new Date();
+      const signature = new Webhook(key).sign(id, at, body);
+      return { headers: [["webhook-id", id], ["webhook-timestamp", String(Math.floor(at.getTime() / 1000))], ["webhook-signature", signature]] };
     },
   },
   {
@@ -189,6 +191,31 @@ describe("POST /api/bins/{id}/requests/{rid}/verify", () => {
     // A wider tolerance accepts it, as Stripe's own check would.
     expect((await verify(id, { secret: key, toleranceS: 7200 })).body).toMatchObject({ valid: true, reason: null });
     expect(() => stripe.webhooks.constructEvent(body, `t=${timestamp},v1=${old.expected}`, key)).toThrow(/tolerance/);
+  });
+
+  it("answers body_reformatted when a compact-signed Stripe event arrives pretty-printed; a wrong secret stays signature_mismatch", async () => {
+    const key = secret("whsec_pretty");
+    const event = { id: "evt_pretty", object: "event", type: "payment_intent.succeeded", data: { object: { id: "pi_1", amount: 2000, currency: "eur" } } };
+    const compact = JSON.stringify(event);
+    const header = stripe.webhooks.generateTestHeaderString({ payload: compact, secret: key });
+    for (const [indent, words] of [[2, "indented by 2 spaces"], [4, "indented by 4 spaces"]] as const) {
+      const pretty = JSON.stringify(event, null, indent);
+      // Stripe's own check rejects the delivered bytes and accepts the compact ones it signed.
+      expect(() => stripe.webhooks.constructEvent(pretty, header, key)).toThrow();
+      expect(stripe.webhooks.constructEvent(compact, header, key).id).toBe("evt_pretty");
+      const id = await capture([["Content-Type", "application/json"], ["Stripe-Signature", header]], pretty);
+      const { body } = await verify(id, { secret: key });
+      expect(body).toMatchObject({ scheme: "stripe", valid: false, reason: "body_reformatted", hint: expect.stringContaining("compact") });
+      expect(body.expected).not.toBe(body.received);
+      expect(body.hint).not.toContain(words);
+      const wrong = await verify(id, { secret: secret("whsec_wrong") });
+      expect(wrong.body).toMatchObject({ valid: false, reason: "signature_mismatch" });
+      expect(wrong.body.hint).toBeUndefined();
+    }
+    // Signed pretty (4 spaces), delivered compact: the hint names the form that was signed.
+    const signedPretty = JSON.stringify(event, null, 4);
+    const id = await capture([["Stripe-Signature", stripe.webhooks.generateTestHeaderString({ payload: signedPretty, secret: key })]], compact);
+    expect((await verify(id, { secret: key })).body).toMatchObject({ reason: "body_reformatted", hint: expect.stringContaining("indented by 4 spaces") });
   });
 
   it("accepts a Standard Webhooks request signed with several secrets after a rotation (svix-* headers)", async () => {

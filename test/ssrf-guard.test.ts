@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type CreatedBin, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { startWithEcho, until, type Echo } from "./helpers/target.ts";
 
@@ -11,8 +11,8 @@ let stop: () => Promise<void>;
 beforeAll(async () => ({ server: guarded, echo, stop } = await startWithEcho({ RESEND_ALLOW_PRIVATE: "false" })));
 afterAll(() => stop?.());
 
-const put = (server: TestServer, path: string, body: unknown) =>
-  fetch(`${server.url}/api${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const put = (server: TestServer, bin: CreatedBin, path: string, body: unknown) =>
+  fetch(`${server.url}/api/bins/${bin.id}${path}`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify(body) });
 
 describe("SSRF guard on a shared deployment", () => {
   const port = () => new URL(echo.url).port;
@@ -46,7 +46,7 @@ describe("SSRF guard on a shared deployment", () => {
   it("refuses to save a forward URL to a loopback target", async () => {
     const bin = await createBin(guarded);
     for (const url of [`${echo.url}/hooks`, `http://localhost:${port()}/`, `http://[::1]:${port()}/`]) {
-      const res = await put(guarded, `/bins/${bin.id}/forward`, { url, enabled: true });
+      const res = await put(guarded, bin, "/forward", { url, enabled: true });
       expect(res.status, url).toBe(400);
       expect((await res.json()).error, url).toBe("target_blocked");
     }
@@ -58,8 +58,9 @@ describe("SSRF guard on a shared deployment", () => {
     const open = await startServer();
     let binId: string;
     try {
-      binId = (await createBin(open)).id;
-      expect((await put(open, `/bins/${binId}/forward`, { url: `${echo.url}/hooks`, enabled: true })).status).toBe(204);
+      const bin = await createBin(open);
+      binId = bin.id;
+      expect((await put(open, bin, "/forward", { url: `${echo.url}/hooks`, enabled: true })).status).toBe(204);
     } finally {
       await open.stop(true);
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ErrorBodySchema } from "@/lib/schemas/error.ts";
 import { operationPath, operations, type OperationAnswer, type OperationId, type OperationInput } from "@/lib/schemas/operations.ts";
+import { manageKeyFor } from "@/components/bins/manageKeys.ts";
 
 /**
  * The browser's client for the REST API, typed and checked from the same operation list the server
@@ -44,16 +45,22 @@ async function failure(res: Response): Promise<ApiRequestError> {
   return new ApiRequestError(res.status, parsed.data.error, parsed.data.message, parsed.data.issues);
 }
 
-/** `token`: a private bin's view token, where the page's cookie does not carry it (another bin's). */
-export type CallOptions = { signal?: AbortSignal; token?: string };
+/**
+ * `token`: a private bin's view token, where the page's cookie does not carry it (another bin's).
+ * `binId`: the bin a change touches when the path does not name it (a resend of one of its captures).
+ */
+export type CallOptions = { signal?: AbortSignal; token?: string; binId?: string };
 
 /** Sends the operation; answers the Response of a success, throws ApiRequestError for anything else. */
-export async function apiFetch<K extends OperationId>(id: K, input: OperationInput<K>, { signal, token }: CallOptions = {}): Promise<Response> {
-  const op = operations[id];
+export async function apiFetch<K extends OperationId>(id: K, input: OperationInput<K>, { signal, token, binId }: CallOptions = {}): Promise<Response> {
+  const op: (typeof operations)[OperationId] = operations[id];
   const body = "body" in input ? JSON.stringify(input.body) : undefined;
+  // A change goes with the manage key this browser holds for its bin, if any.
+  const bin = binId ?? (input.params as { id?: string }).id;
+  const credential = (op.access === "manage" && bin && manageKeyFor(bin)) || token;
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { "content-type": "application/json" }),
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(credential ? { authorization: `Bearer ${credential}` } : {}),
   };
   const res = await fetch(apiUrl(id, input), { method: op.method, cache: "no-store", signal, headers, body });
   if (!res.ok) throw await failure(res);

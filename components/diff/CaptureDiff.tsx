@@ -1,6 +1,10 @@
+"use client";
+
+import { useState } from "react";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
-import { formatBytes } from "@/lib/wire/bytes.ts";
-import { compareBodies, compareHeaders, type Change, type JsonChange } from "./compare.ts";
+import { bodyBytes, formatBytes, utf8OrNull } from "@/lib/wire/bytes.ts";
+import { compareBodies, compareHeaders, compareLines, type Change, type JsonChange, type LineRow } from "./compare.ts";
+import type { ByteCause, ByteDifference } from "./jsonBytes.ts";
 
 const TONE: Record<Change, string> = {
   same: "text-slate-500 dark:text-slate-400",
@@ -51,20 +55,8 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
         ))}
       </div>
       <h3 className={SECTION}>Body</h3>
-      {body.kind === "json" && <JsonChanges changes={body.changes} />}
-      {body.kind === "text" &&
-        (body.changed ? (
-          <div className="grid grid-cols-2 gap-px" data-testid="diff-lines">
-            {body.rows.map((row, i) => (
-              <div key={i} className="contents">
-                <div className={`${CELL} ${TONE[row.left === null ? "same" : row.change]}`}>{row.left ?? ""}</div>
-                <div className={`${CELL} ${TONE[row.right === null ? "same" : row.change]}`}>{row.right ?? ""}</div>
-              </div>
-            ))}
-          </div>
-        ) : (
-          <p className="text-sm text-slate-500">Same body.</p>
-        ))}
+      {body.kind === "json" && (body.bytes ? <SameJsonOtherBytes difference={body.bytes} left={left} right={right} /> : <JsonChanges changes={body.changes} />)}
+      {body.kind === "text" && (body.changed ? <LineRows rows={body.rows} /> : <p className="text-sm text-slate-500">Same body.</p>)}
       {body.kind === "binary" && (
         <div className={`${GRID} ${body.left.sha256 === body.right.sha256 ? TONE.same : TONE.changed}`} data-testid="diff-binary">
           <div className={NAME}>binary</div>
@@ -79,8 +71,50 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
   );
 }
 
+function LineRows({ rows, testId = "diff-lines" }: { rows: LineRow[]; testId?: string }) {
+  return (
+    <div className="grid grid-cols-2 gap-px" data-testid={testId}>
+      {rows.map((row, i) => (
+        <div key={i} className="contents">
+          <div className={`${CELL} ${TONE[row.left === null ? "same" : row.change]}`}>{row.left ?? ""}</div>
+          <div className={`${CELL} ${TONE[row.right === null ? "same" : row.change]}`}>{row.right ?? ""}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const CAUSES: Record<ByteCause, string> = { whitespace: "whitespace", "key order": "key order", escapes: "how strings or numbers are written (escapes)" };
+const text = (c: CaptureView) => utf8OrNull(bodyBytes(c.body)) ?? "";
+
+/**
+ * Equal JSON in different bytes is what breaks a signature with the right secret (the body was
+ * re-formatted on its way), so it is said plainly, and the bytes can be compared line by line.
+ */
+function SameJsonOtherBytes({ difference, left, right }: { difference: ByteDifference; left: CaptureView; right: CaptureView }) {
+  const [open, setOpen] = useState(false);
+  const { leftBytes, rightBytes, firstDifferentByte, causes } = difference;
+  return (
+    <div className="flex flex-col gap-2 text-sm" data-testid="diff-bytes">
+      <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <strong>Same JSON, different bytes</strong> ({n(leftBytes)} and {n(rightBytes)} bytes, first different at byte {n(firstDifferentByte)}). What
+        differs: <span data-testid="diff-bytes-causes">{causes.map((c) => CAUSES[c]).join(", ")}</span>. A signature over one body does not match the
+        other.
+      </p>
+      <div>
+        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="diff-bytes-toggle">
+          {open ? "Hide the byte diff" : "Show the byte diff"}
+        </button>
+      </div>
+      {open && <LineRows rows={compareLines(text(left), text(right))} testId="diff-bytes-lines" />}
+    </div>
+  );
+}
+
+const n = (count: number) => count.toLocaleString("en");
+
 function JsonChanges({ changes }: { changes: JsonChange[] }) {
-  if (changes.length === 0) return <p className="text-sm text-slate-500">Same JSON (key order aside).</p>;
+  if (changes.length === 0) return <p className="text-sm text-slate-500">Same bytes.</p>;
   return (
     <div className={GRID} data-testid="diff-json">
       {changes.map((c, i) => (

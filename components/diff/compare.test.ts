@@ -4,7 +4,7 @@ import { compareBodies, compareHeaders, compareLines } from "./compare.ts";
 
 const capture = (body: CaptureView["body"], extra: Partial<CaptureView> = {}): CaptureView => ({
   id: "C", seq: 1, binId: "B", method: "POST", path: "/", query: "", contentType: null, bodySize: body.data.length, remoteAddress: null,
-  receivedAt: "2026-11-25T00:00:00.000Z", responseStatus: 200, fault: null, scheme: null, response: null, deliveryId: null, duplicateOf: null, bodySha256: "h", forward: null, httpVersion: "1.1", headers: [], body, attempts: [],
+  receivedAt: "2026-11-25T00:00:00.000Z", responseStatus: 200, fault: null, scheme: null, response: null, deliveryId: null, duplicateOf: null, bodySha256: "h", forward: null, httpVersion: "1.1", headers: [], body, attempts: [], forwardRetry: null,
   ...extra,
 });
 const text = (data: string) => capture({ encoding: "utf8", data });
@@ -33,6 +33,7 @@ describe("compareBodies", () => {
     );
     expect(diff).toEqual({
       kind: "json",
+      bytes: null,
       changes: expect.arrayContaining([
         { path: "b.c", change: "changed", left: "x", right: "y" },
         { path: "b.d[1]", change: "removed", left: 2 },
@@ -41,12 +42,28 @@ describe("compareBodies", () => {
         { path: "new", change: "added", right: null },
       ]),
     });
-    expect(compareBodies(text('{"x":1,"y":2}'), text('{"y":2,"x":1}'))).toEqual({ kind: "json", changes: [] });
+    expect(compareBodies(text('{"x":1,"y":2}'), text('{"y":2,"x":1}'))).toMatchObject({ kind: "json", changes: [] });
+  });
+
+  it("says when the JSON is the same but the bytes are not, and why: whitespace, key order, escapes", () => {
+    const event = { id: "evt_1", data: { amount: 2000, note: "é/x" } };
+    const compact = JSON.stringify(event);
+    const pretty = JSON.stringify(event, null, 2);
+    const bytes = (l: string, r: string) => (compareBodies(text(l), text(r)) as { bytes: unknown }).bytes;
+    expect(bytes(compact, compact)).toBeNull();
+    expect(bytes(compact, pretty)).toEqual({ leftBytes: Buffer.byteLength(compact), rightBytes: Buffer.byteLength(pretty), firstDifferentByte: 1, causes: ["whitespace"] });
+    expect(bytes(JSON.stringify(event, null, 2), JSON.stringify(event, null, 4))).toMatchObject({ causes: ["whitespace"] });
+    expect(bytes(compact, `${compact}\n`)).toMatchObject({ causes: ["whitespace"], firstDifferentByte: Buffer.byteLength(compact) });
+    expect(bytes('{"x":1,"y":{"a":2}}', '{"y":{"a":2},"x":1}')).toEqual({ leftBytes: 19, rightBytes: 19, firstDifferentByte: 2, causes: ["key order"] });
+    expect(bytes(compact, compact.replace("é", "\\u00e9").replace("/", "\\/"))).toMatchObject({ causes: ["escapes"] });
+    expect(bytes('{"x": 1, "y":2}', '{"y":2.0,"x":1}')).toMatchObject({ causes: ["whitespace", "key order", "escapes"] });
+    // A value that changed is a change, not a byte difference.
+    expect(compareBodies(text('{"x":1}'), text('{ "x": 2 }'))).toMatchObject({ kind: "json", bytes: null });
   });
 
   it("quotes keys that are not identifiers", () => {
     const diff = compareBodies(text('{"a b":{"x-y":1}}'), text('{"a b":{"x-y":2}}'));
-    expect(diff).toEqual({ kind: "json", changes: [{ path: '["a b"]["x-y"]', change: "changed", left: 1, right: 2 }] });
+    expect(diff).toEqual({ kind: "json", bytes: null, changes: [{ path: '["a b"]["x-y"]', change: "changed", left: 1, right: 2 }] });
   });
 
   it("compares other text line by line, a replaced line beside its replacement", () => {

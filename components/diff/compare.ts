@@ -3,6 +3,7 @@ import { create, type Delta } from "jsondiffpatch";
 import { utf8OrNull, bodyBytes } from "../../lib/wire/bytes.ts";
 import type { CaptureView } from "../../lib/schemas/capture.ts";
 import type { HeaderPairs } from "../../lib/schemas/common.ts";
+import { jsonByteDifference, type ByteDifference } from "./jsonBytes.ts";
 
 /** Two captures compared, part by part; pure so the rules are testable without a browser. */
 
@@ -13,7 +14,8 @@ export type JsonChange = { path: string; change: Exclude<Change, "same">; left?:
 export type LineRow = { left: string | null; right: string | null; change: Change };
 
 export type BodyDiff =
-  | { kind: "json"; changes: JsonChange[] }
+  /** `bytes`: how the texts differ when the JSON is the same (null when the bytes are too, or the JSON is not). */
+  | { kind: "json"; changes: JsonChange[]; bytes: ByteDifference | null }
   | { kind: "text"; rows: LineRow[]; changed: boolean }
   | { kind: "binary"; left: { size: number; sha256: string }; right: { size: number; sha256: string } };
 
@@ -102,7 +104,10 @@ export function compareBodies(left: CaptureView, right: CaptureView): BodyDiff {
     return { kind: "binary", left: { size: left.bodySize, sha256: left.bodySha256 }, right: { size: right.bodySize, sha256: right.bodySha256 } };
   }
   const [a, b] = [parseJson(l), parseJson(r)];
-  if (a.ok && b.ok && l.trim() && r.trim()) return { kind: "json", changes: flattenDelta(differ.diff(a.value, b.value)) };
+  if (a.ok && b.ok && l.trim() && r.trim()) {
+    const changes = flattenDelta(differ.diff(a.value, b.value));
+    return { kind: "json", changes, bytes: changes.length ? null : jsonByteDifference(l, r, a.value, b.value) };
+  }
   const rows = compareLines(l, r);
   return { kind: "text", rows, changed: rows.some((row) => row.change !== "same") };
 }

@@ -14,7 +14,10 @@ export function AttemptList({ attempts, onEdit }: { attempts: AttemptView[]; onE
           <span className={`w-12 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-xs font-bold text-white ${statusTone(a.status)}`}>
             {a.status ?? "fail"}
           </span>
-          <span className="w-16 shrink-0 text-xs uppercase text-slate-500 dark:text-slate-400">{a.kind}</span>
+          <span className="w-16 shrink-0 text-xs uppercase text-slate-500 dark:text-slate-400">
+            {a.kind}
+            {a.try !== null && <span className="block normal-case" data-testid="attempt-try">try {a.try}</span>}
+          </span>
           <span className="min-w-0 flex-1 truncate font-mono" title={`${a.method} ${a.url}`}>
             <span className="font-semibold">{a.method}</span> {a.url}
             {a.error && <span className="block truncate text-xs text-rose-600" title={a.error}>{a.error}</span>}

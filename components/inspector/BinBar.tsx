@@ -112,7 +112,7 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
         </button>
         <RulesButton binId={binId} capture={selected} disabled={gone} />
         {/* Remounted when the settings panel changed the target, so it shows the new one. */}
-        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled}` : "none"} binId={binId} initial={forward} disabled={gone} />
+        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled} ${forward.mode} ${forward.timeoutMs}` : "none"} binId={binId} captureUrl={captureUrl} initial={forward} disabled={gone} />
         <ClearBinButton binId={binId} disabled={!canClear || gone} />
         {/* On a phone it is in the settings panel. */}
         <span className="hidden sm:contents">

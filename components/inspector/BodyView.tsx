@@ -3,7 +3,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { bodyBytes, formatBytes } from "@/lib/wire/bytes.ts";
 import { parseJson } from "@/components/inspector/jsontree.ts";
-import { bodyKind, formatXml, mediaType, parseMultipart, parseUrlEncoded } from "@/components/inspector/payload.ts";
+import { bodyKind, formFieldJson, formatXml, mediaType, parseMultipart, parseUrlEncoded } from "@/components/inspector/payload.ts";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import { HexView } from "./HexView.tsx";
 import { HtmlPreview } from "./HtmlPreview.tsx";
@@ -84,7 +84,7 @@ function prettyView(kind: string, bytes: Uint8Array, text: string | null, conten
     case "xml":
       return <pre className="overflow-x-auto font-mono text-[13px] whitespace-pre" data-testid="xml-view">{formatXml(text!)}</pre>;
     case "form":
-      return <PairsTable pairs={parseUrlEncoded(text!)} testId="form-view" />;
+      return <PairsTable pairs={parseUrlEncoded(text!)} testId="form-view" show={formFieldView} />;
     case "multipart": {
       const parts = parseMultipart(bytes, contentType);
       return parts && <MultipartView parts={parts} />;
@@ -94,6 +94,12 @@ function prettyView(kind: string, bytes: Uint8Array, text: string | null, conten
     default:
       return null;
   }
+}
+
+/** A form field holding JSON (Slack's `payload=`) as a tree, like a JSON body. */
+function formFieldView(value: string): ReactNode {
+  const root = formFieldJson(value);
+  return root && <JsonView root={root} />;
 }
 
 function isJsonType(contentType: string | null): boolean {

@@ -11,6 +11,7 @@ import { AnsweredSection } from "./AnsweredSection.tsx";
 import { SignatureSection } from "@/components/signature/SignatureSection.tsx";
 import { AttemptList } from "./AttemptList.tsx";
 import { DecodedBodyView } from "./DecodedBodyView.tsx";
+import { ForwardRetryBar } from "./ForwardRetryBar.tsx";
 import { DetailActions } from "./DetailActions.tsx";
 import { MethodBadge } from "./MethodBadge.tsx";
 import { PairsTable } from "./PairsTable.tsx";
@@ -19,9 +20,16 @@ import type { Loaded } from "./useCapture.ts";
 import { useNow } from "./useNow.ts";
 
 /** The right pane: everything about one capture. */
-type Props = { loaded: Loaded; captureUrl: string; onEdit: (captureId: string, draft: Draft) => void; onCompare: (captureId: string) => void };
+type Props = {
+  loaded: Loaded;
+  captureUrl: string;
+  onEdit: (captureId: string, draft: Draft) => void;
+  onCompare: (captureId: string) => void;
+  /** The capture changed here (a forward retried now, or given up): load it again. */
+  onChanged: (captureId: string) => void;
+};
 
-export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) {
+export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare, onChanged }: Props) {
   if (loaded.status === "loading") return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
   if (loaded.status === "missing") return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">This capture was deleted.</p>;
   if (loaded.status === "error") return <p role="alert" className="p-6 text-sm text-rose-600">Could not load this capture: {loaded.message}</p>;
@@ -54,6 +62,9 @@ export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare }: Props) 
       </Section>
       {capture.attempts.length > 0 && (
         <Section title={`Resends & forwards (${capture.attempts.length})`} testId="attempts">
+          {capture.forwardRetry && (
+            <ForwardRetryBar key={capture.forwardRetry.at} binId={capture.binId} captureId={capture.id} retry={capture.forwardRetry} onChanged={() => onChanged(capture.id)} />
+          )}
           <AttemptList attempts={capture.attempts} onEdit={(draft) => onEdit(capture.id, draft)} />
         </Section>
       )}

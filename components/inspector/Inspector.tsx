@@ -16,6 +16,7 @@ import { useCaptureAlerts } from "@/components/notify/useCaptureAlerts.ts";
 import { rememberBin } from "@/components/recentBins.ts";
 import { BinBar } from "./BinBar.tsx";
 import { InspectorBinContext } from "./binContext.ts";
+import { takeKeyFromFragment } from "@/components/bins/manageKeys.ts";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
 import { EmptyState } from "./EmptyState.tsx";
@@ -124,6 +125,8 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   // The tab names its bin, and how many captures came in unseen.
   const waiting = state.unread.size + state.held.length;
   useCaptureAlerts(counts.total, bin.name ?? bin.id);
+  // A manage key handed over in the address (`#key=`) is kept, then taken out of the address bar.
+  useEffect(() => void takeKeyFromFragment(bin.id), [bin.id]);
   // "Your bins" lists the bins this browser opened, with the token a private one needs.
   useEffect(() => {
     if (!gone) rememberBin({ id: bin.id, name: bin.name, href: `/bins/${bin.id}`, ...(bin.viewToken ? { token: bin.viewToken } : {}) });
@@ -221,6 +224,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
                   captureUrl={bin.captureUrl}
                   onEdit={(captureId, draft) => setEditing({ captureId, draft })}
                   onCompare={(first) => setComparing({ first, second: null })}
+                  onChanged={reload}
                 />
               ) : (
                 <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Select a capture.</p>

@@ -1,5 +1,10 @@
-/** Name/value pairs (headers, query, form fields, part headers) as received: order, case, duplicates. */
-export function PairsTable({ pairs, testId }: { pairs: [string, string][]; testId?: string }) {
+import type { ReactNode } from "react";
+
+/**
+ * Name/value pairs (headers, query, form fields, part headers) as received: order, case, duplicates.
+ * `show` may render a value in a richer form (null keeps it as text).
+ */
+export function PairsTable({ pairs, testId, show }: { pairs: [string, string][]; testId?: string; show?: (value: string) => ReactNode | null }) {
   return (
     <table className="w-full table-fixed border-collapse font-mono text-[13px]" data-testid={testId}>
       <tbody>
@@ -9,7 +14,7 @@ export function PairsTable({ pairs, testId }: { pairs: [string, string][]; testI
               {name}
             </th>
             {/* The placeholder for an empty value is CSS, so the cell's text stays exactly the value. */}
-            <td className="py-1 break-all whitespace-pre-wrap empty:before:text-slate-400 empty:before:italic empty:before:content-['(empty)']">{value}</td>
+            <td className="min-w-0 py-1 break-all whitespace-pre-wrap empty:before:text-slate-400 empty:before:italic empty:before:content-['(empty)']">{show?.(value) ?? value}</td>
           </tr>
         ))}
       </tbody>

@@ -47,3 +47,9 @@ export const clearBin = (binId: string) => api("clearBin", { params: { id: binId
 export function saveForward(binId: string, forward: Forward | null): Promise<void> {
   return forward ? api("setForward", { params: { id: binId }, body: forward }) : api("deleteForward", { params: { id: binId } });
 }
+
+/** "Retry now" on a capture's waiting forward retry. */
+export const retryForwardNow = (binId: string, id: string) => api("retryForward", { params: { id: binId, rid: id } });
+
+/** "Give up" on a capture's waiting forward retry. */
+export const giveUpForward = (binId: string, id: string) => api("giveUpForward", { params: { id: binId, rid: id } });

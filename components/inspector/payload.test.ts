@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyKind, formatXml, headerParam, parseMultipart, parseUrlEncoded } from "./payload.ts";
+import { bodyKind, formFieldJson, formatXml, headerParam, parseMultipart, parseUrlEncoded } from "./payload.ts";
 
 describe("bodyKind", () => {
   it("goes by media type first, then by content", () => {
@@ -23,6 +23,15 @@ describe("parseUrlEncoded", () => {
     expect(parseUrlEncoded("a=1&b=x+y%21&a=2&flag&&e=&bad=%E0%A4%A")).toEqual([
       ["a", "1"], ["b", "x y!"], ["a", "2"], ["flag", ""], ["e", ""], ["bad", "%E0%A4%A"],
     ]);
+  });
+});
+
+describe("formFieldJson", () => {
+  it("reads a field holding a JSON object or array (Slack's payload=) as a tree, and leaves the rest as text", () => {
+    const [[, payload]] = parseUrlEncoded(`payload=${encodeURIComponent('{"type":"block_actions","actions":[{"value":"ok"}]}')}`);
+    expect(formFieldJson(payload)).toMatchObject({ type: "object" });
+    expect(formFieldJson(' [1, 2]')).toMatchObject({ type: "array" });
+    for (const text of ["7", "true", '"s"', "hello", "{not json", ""]) expect(formFieldJson(text)).toBeNull();
   });
 });
 

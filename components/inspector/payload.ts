@@ -1,4 +1,5 @@
 import type { HeaderPairs } from "../../lib/schemas/common.ts";
+import { parseJsonTree, type JsonNode } from "./jsontree.ts";
 
 /** Reading a captured body's structure for display: what kind it is, forms, multipart parts, XML. */
 
@@ -44,6 +45,14 @@ function decodeForm(s: string): string {
   } catch {
     return spaced;
   }
+}
+
+/**
+ * The JSON tree of a form field that holds a JSON object or array (Slack's `payload=`), or null. A
+ * field like `7` or `true` is JSON too, but reads best as the text it is.
+ */
+export function formFieldJson(value: string): JsonNode | null {
+  return /^\s*[[{]/.test(value) ? parseJsonTree(value) : null;
 }
 
 /** A value of a `key=value` parameter of a header such as Content-Type or Content-Disposition. */

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,8 +21,10 @@ const bodies = new Map<string, Buffer>();
 // Bodies of a private bin's captures: served only with this token, as the real API does.
 const TOKEN = "s3cretViewToken0123456789abcdefX";
 const privateBodies = new Map<string, Buffer>();
-// curl may write a downloaded body file to its working directory.
+// The commands run here, with their own TMPDIR: a file left behind in either would show.
 const workDir = mkdtempSync(path.join(tmpdir(), "hookjar-snippets-"));
+const tempDir = mkdtempSync(path.join(tmpdir(), "hookjar-snippets-tmp-"));
+const leftBehind = () => [...readdirSync(workDir), ...readdirSync(tempDir)];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -47,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
   rmSync(workDir, { recursive: true, force: true });
+  rmSync(tempDir, { recursive: true, force: true });
 });
 
 function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureView {
@@ -58,14 +61,33 @@ function capture(overrides: Partial<CaptureView> & { bytes?: Buffer }): CaptureV
   return {
     id: "01J00000000000000000000000", seq: 1, responseStatus: 200, fault: null, scheme: null, response: null, binId: "bin", method: "POST", path: "/", query: "", contentType: null,
     bodySize: bytes.length, remoteAddress: "127.0.0.1", receivedAt: "2026-01-01T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", forward: null,
-    headers: [["Host", new URL(origin).host]], httpVersion: "1.1", body, attempts: [], ...rest,
+    headers: [STALE_HOST], httpVersion: "1.1", body, attempts: [], forwardRetry: null, ...rest,
   };
+}
+
+// Captured by a server elsewhere: the commands are run against this test's own server instead.
+const STALE_HOST: [string, string] = ["Host", "hooks.example.com:8443"];
+const TRANSPORT = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "expect", "te", "trailer", "upgrade"]);
+
+/**
+ * What arrived is the capture's message: its headers in order, less the transport's own, which
+ * curl wrote for where it was sent (one Host, one Content-Length that fits the body).
+ */
+function expectSent(got: Received, c: CaptureView, bytes = Buffer.alloc(0)) {
+  const named = (name: string) => got.headers.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);
+  expect(got.headers.filter(([n]) => n.toLowerCase() !== "host" && n.toLowerCase() !== "content-length")).toEqual(
+    c.headers.filter(([n]) => !TRANSPORT.has(n.toLowerCase())),
+  );
+  expect(named("host")).toEqual([new URL(origin).host]);
+  expect(named("content-length")).toEqual(bytes.length || c.headers.some(([n]) => n.toLowerCase() === "content-length") ? [String(bytes.length)] : []);
+  expect(named("transfer-encoding")).toEqual([]);
+  expect(got.body.equals(bytes)).toBe(true);
 }
 
 
 function runIn(shell: string, command: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile(shell, ["-c", `${command} --silent --show-error --output /dev/null`], { cwd: workDir, timeout: 15_000 }, (error, _out, stderr) =>
+    execFile(shell, ["-c", command], { cwd: workDir, env: { ...process.env, TMPDIR: tempDir }, timeout: 15_000 }, (error, _out, stderr) =>
       error ? reject(new Error(`${shell}: ${error.message}\n${stderr}`)) : resolve(),
     ),
   );
@@ -91,7 +113,7 @@ async function replay(c: CaptureView, viewToken: string | null = null): Promise<
 }
 
 describe("toCurl", () => {
-  const host = () => ["Host", new URL(origin).host] as [string, string];
+  const host = () => STALE_HOST;
 
   it("reproduces a JSON POST: headers in order with case and duplicates, body bytes", async () => {
     const bytes = Buffer.from(`{"msg":"it's 100% \\"quoted\\" — ünïcode\\n","n":1}\nsecond line\twith tab`);
@@ -103,8 +125,7 @@ describe("toCurl", () => {
     const got = await replay(c);
     expect(got.method).toBe("POST");
     expect(got.url).toBe("/b/bin/github/push?x=1&y=%2F&z=[a]");
-    expect(got.headers).toEqual(c.headers);
-    expect(got.body.equals(bytes)).toBe(true);
+    expectSent(got, c, bytes);
   });
 
   it("reproduces binary bodies with NUL, CR, quotes, percent and backslashes through printf", async () => {
@@ -112,16 +133,14 @@ describe("toCurl", () => {
     const c = capture({ method: "PUT", headers: [host(), ["Content-Type", "application/octet-stream"], ["Content-Length", String(bytes.length)]], bytes });
     const got = await replay(c);
     expect(got.method).toBe("PUT");
-    expect(got.headers).toEqual(c.headers);
-    expect(got.body.equals(bytes)).toBe(true);
+    expectSent(got, c, bytes);
   });
 
   it("keeps a body larger than curl's Expect threshold, without adding headers", async () => {
     const bytes = Buffer.alloc(5000, "abc\r\n");
     const c = capture({ headers: [host(), ["Content-Length", String(bytes.length)]], bytes });
     const got = await replay(c);
-    expect(got.headers).toEqual(c.headers);
-    expect(got.body.equals(bytes)).toBe(true);
+    expectSent(got, c, bytes);
   });
 
   it("fetches a large body from the capture's body endpoint into a file, then sends it", async () => {
@@ -131,8 +150,23 @@ describe("toCurl", () => {
     const command = toCurl(c, `${origin}/b/bin`);
     expect(command.length).toBeLessThan(2000);
     const got = await replay(c);
-    expect(got.headers).toEqual(c.headers);
-    expect(got.body.equals(bytes)).toBe(true);
+    expectSent(got, c, bytes);
+    // The temporary file is gone, and nothing was written where the command ran.
+    expect(command).toContain("mktemp");
+    expect(leftBehind()).toEqual([]);
+  });
+
+  it("leaves the transport's headers to curl: no stale Host, Content-Length, Transfer-Encoding or Connection", async () => {
+    const bytes = Buffer.from('{"chunked":true}');
+    const c = capture({
+      headers: [host(), ["Transfer-Encoding", "chunked"], ["Connection", "keep-alive, X-Hop"], ["X-Hop", "1"], ["Content-Length", "999"], ["Expect", "100-continue"], ["X-Kept", "yes"]],
+      bytes,
+    });
+    const command = toCurl(c, `${origin}/b/bin`);
+    expect(command).not.toMatch(/hooks\.example\.com|999|chunked'|X-Hop|100-continue/i);
+    const got = await replay(c);
+    expect(got.headers.filter(([n]) => !["host", "content-length", "user-agent", "accept", "content-type"].includes(n.toLowerCase()))).toEqual([["X-Kept", "yes"]]);
+    expectSent(got, { ...c, headers: c.headers.filter(([n]) => n !== "X-Hop") }, bytes);
   });
 
   it("reproduces methods without a body, odd paths and non-ASCII header bytes", async () => {
@@ -141,8 +175,7 @@ describe("toCurl", () => {
       const got = await replay(c);
       expect(got.method).toBe(method);
       expect(got.url).toBe("/b/bin/a/../b/./c");
-      expect(got.headers).toEqual(c.headers);
-      expect(got.body).toHaveLength(0);
+      expectSent(got, c);
     }
   });
 
@@ -158,8 +191,7 @@ describe("toCurl", () => {
     const c = capture({ headers: [host(), ["Content-Type", `multipart/form-data; boundary=${boundary}`], ["Content-Length", String(bytes.length)]], bytes });
     expect(toCurl(c, `${origin}/b/bin`)).toMatch(/^printf '\\055-/);
     for (const got of await replayAll(c)) {
-      expect(got.headers).toEqual(c.headers);
-      expect(got.body.equals(bytes)).toBe(true);
+      expectSent(got, c, bytes);
     }
   });
 
@@ -167,8 +199,7 @@ describe("toCurl", () => {
     for (const bytes of [Buffer.from("line one\r\nnul:\0:end\r\n"), Buffer.from("-d @/etc/passwd --data x"), Buffer.from("--\0")]) {
       const c = capture({ headers: [host(), ["Content-Type", "text/plain"], ["Content-Length", String(bytes.length)]], bytes });
       for (const got of await replayAll(c)) {
-        expect(got.headers).toEqual(c.headers);
-        expect(got.body.equals(bytes)).toBe(true);
+        expectSent(got, c, bytes);
       }
     }
   });
@@ -181,9 +212,9 @@ describe("toCurl", () => {
     const before = received.length;
     await expect(runIn("bash", toCurl(c, `${origin}/b/bin`))).rejects.toThrow(/401/);
     expect(received.length).toBe(before);
+    expect(leftBehind()).toEqual([]);
     for (const got of await replayAll(c, TOKEN)) {
-      expect(got.headers).toEqual(c.headers);
-      expect(got.body.equals(bytes)).toBe(true);
+      expectSent(got, c, bytes);
     }
   });
 
@@ -217,6 +248,7 @@ describe("toFetch", () => {
     expect(snippet).toContain(`await fetch("http://h/b/bin", {`);
     expect(snippet).toContain(`["X-A","1"],\n    ["x-a","2"]`);
     expect(snippet).not.toMatch(/Host|Content-Length/);
+    expect(toFetch(capture({ headers: [["Connection", "X-Hop"], ["X-Hop", "1"], ["Transfer-Encoding", "chunked"]] }), "http://h")).not.toMatch(/X-Hop|Transfer-Encoding/);
     const body = /atob\("([^"]+)"\)/.exec(snippet)![1];
     expect(Buffer.from(body, "base64")).toEqual(Buffer.from([0, 0xff, 2]));
   });

@@ -1,6 +1,7 @@
 import { apiUrl } from "@/components/api/client.ts";
 import { bodyBytes, utf8OrNull } from "../../lib/wire/bytes.ts";
-import { hasHeader } from "../../lib/wire/headers.ts";
+import { hasHeader, withoutHopByHop } from "../../lib/wire/headers.ts";
+import type { HeaderPairs } from "../../lib/schemas/common.ts";
 import type { CaptureSummary, CaptureView } from "../../lib/schemas/capture.ts";
 
 /**
@@ -61,14 +62,25 @@ const CURL_DEFAULTS = ["User-Agent", "Accept"];
 // curl sends Expect: 100-continue for larger bodies (the threshold differs between versions).
 const EXPECT_THRESHOLD = 1024;
 // Linux refuses a single argument over 128 KiB, and nobody wants megabytes in a clipboard: larger
-// bodies are downloaded from the API into a file first.
+// bodies are downloaded from the API into a temporary file first.
 const INLINE_LIMIT = 64 * 1024;
 
 /**
- * A cURL command that sends the capture again: same method, URL path and query, every header in
- * order with its case and duplicates, and the same body bytes. curl always writes Host first;
- * every other header keeps its place. Binary bodies are piped in through printf; large ones are
- * first fetched from the capture's body endpoint, with `viewToken` when the bin is private.
+ * The headers a client sending the capture again may set: the transport's own (Host, Content-Length,
+ * Transfer-Encoding, Connection, Expect and the other hop-by-hop ones) describe the original
+ * connection, so copying them would send a stale Host or a length that no longer fits.
+ */
+export function messageHeaders(headers: HeaderPairs): HeaderPairs {
+  return withoutHopByHop(headers).filter(([name]) => !FRAMING.has(name.toLowerCase()));
+}
+const FRAMING = new Set(["content-length", "expect"]);
+
+/**
+ * A cURL command that sends the capture again: same method, URL path and query, every header of
+ * the message in order with its case and duplicates (curl writes the transport's own for wherever
+ * it is pointed), and the same body bytes. Binary bodies are piped in through printf; large ones
+ * are first fetched from the capture's body endpoint (with `viewToken` when the bin is private)
+ * into a temporary file that the command removes whatever happens.
  */
 export function toCurl(capture: CaptureView, captureUrl: string, viewToken: string | null = null): string {
   const url = captureRequestUrl(captureUrl, capture);
@@ -76,6 +88,7 @@ export function toCurl(capture: CaptureView, captureUrl: string, viewToken: stri
   const text = bytes.length ? utf8OrNull(bytes) : null;
   const asText = text !== null && PASTEABLE_TEXT.test(text);
   const hasBody = bytes.length > 0;
+  const headers = messageHeaders(capture.headers);
 
   const args: string[] = [];
   if (/[[\]{}]/.test(url)) args.push("--globoff");
@@ -84,22 +97,28 @@ export function toCurl(capture: CaptureView, captureUrl: string, viewToken: stri
   if (capture.method === "HEAD" && !hasBody) args.push("--head");
   else if (!(capture.method === "POST" && hasBody)) args.push(`-X ${shellQuote(capture.method)}`);
 
-  for (const [name, value] of capture.headers) {
+  for (const [name, value] of headers) {
     // `-H 'Name:'` would remove the header; `Name;` is curl's way to send an empty value.
     args.push(`-H ${shellQuote(value === "" ? `${name};` : `${name}: ${value}`)}`);
   }
-  for (const name of CURL_DEFAULTS) if (!hasHeader(capture.headers, name)) args.push(`-H '${name}:'`);
-  if (hasBody && !hasHeader(capture.headers, "content-type")) args.push(`-H 'Content-Type:'`);
-  if (bytes.length > EXPECT_THRESHOLD && !hasHeader(capture.headers, "expect")) args.push(`-H 'Expect:'`);
+  for (const name of CURL_DEFAULTS) if (!hasHeader(headers, name)) args.push(`-H '${name}:'`);
+  if (hasBody && !hasHeader(headers, "content-type")) args.push(`-H 'Content-Type:'`);
+  if (bytes.length > EXPECT_THRESHOLD) args.push(`-H 'Expect:'`);
+  // An empty body that was announced as such stays announced (curl says nothing of a body it has not got).
+  if (!hasBody && hasHeader(capture.headers, "content-length")) args.push(`-H 'Content-Length: 0'`);
 
   const large = bytes.length > INLINE_LIMIT;
-  const file = `${capture.id}.body`;
-  if (large) args.push(`--data-binary @${file}`);
+  if (large) args.push(`--data-binary @"$f"`);
   else if (hasBody) args.push(asText ? `--data-raw ${singleQuoted(text!)}` : "--data-binary @-");
   const command = ["curl", ...args, shellQuote(url)].join(" \\\n  ");
   if (large) {
     const auth = viewToken ? ` -H ${shellQuote(`Authorization: Bearer ${viewToken}`)}` : "";
-    return `curl -fsS${auth} -o ${file} ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\\n${command}`;
+    // A subshell: its variable and traps end with it, and the file goes however it ends (Ctrl-C too).
+    return [
+      `( f="$(mktemp)" || exit; trap 'rm -f "$f"' EXIT; trap 'exit 130' INT TERM HUP`,
+      `curl -fsS${auth} -o "$f" ${shellQuote(bodyEndpoint(captureUrl, capture))} && \\`,
+      `${command} )`,
+    ].join("\n");
   }
   return hasBody && !asText ? `printf ${printfFormat(bytes)} | ${command}` : command;
 }
@@ -115,13 +134,11 @@ function singleQuoted(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-// fetch() refuses or sets these itself.
-const FETCH_MANAGED = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding", "upgrade", "expect", "te", "trailer"]);
-
 /** A fetch() call with the capture's method, headers (those fetch lets a caller set) and body. */
 export function toFetch(capture: CaptureView, captureUrl: string): string {
   const url = captureRequestUrl(captureUrl, capture);
-  const headers = capture.headers.filter(([name]) => !FETCH_MANAGED.has(name.toLowerCase()));
+  // fetch() refuses the transport's headers, and sets them itself.
+  const headers = messageHeaders(capture.headers);
   const lines = [`await fetch(${JSON.stringify(url)}, {`, `  method: ${JSON.stringify(capture.method)},`];
   if (headers.length) {
     lines.push("  headers: [");

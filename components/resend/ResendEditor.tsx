@@ -45,7 +45,7 @@ export function ResendEditor({ binId, captureId, capturePath, initial, onClose, 
     try {
       const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), captureId, ...(sign && { sign }) };
       // The draft is sent as typed, valid or not: the API validates it, and its message says what is wrong.
-      setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }) });
+      setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }, { binId }) });
     } catch (error) {
       setOutcome(
         error instanceof ApiRequestError

@@ -42,7 +42,7 @@ describe("resend draft", () => {
     const capture = {
       id: "C", seq: 1, responseStatus: 200, fault: null, scheme: null, response: null, binId: "B", method: "POST", path: "/hook", query: "x=1", contentType: "application/json", bodySize: 2,
       remoteAddress: "127.0.0.1", receivedAt: "2026-11-25T00:00:00.000Z", deliveryId: null, duplicateOf: null, bodySha256: "", forward: null, httpVersion: "1.1",
-      headers: [["Host", "h"], ["X-Sig", "s"]] as [string, string][], body: { encoding: "utf8" as const, data: "{}" }, attempts: [],
+      headers: [["Host", "h"], ["X-Sig", "s"]] as [string, string][], body: { encoding: "utf8" as const, data: "{}" }, attempts: [], forwardRetry: null,
     };
     expect(draftFromCapture(capture, null)).toEqual({
       method: "POST",
@@ -65,7 +65,7 @@ describe("resend draft", () => {
   it("drafts an attempt from what it sent", () => {
     const attempt = {
       id: "A", kind: "resend" as const, method: "PUT", url: "http://localhost:9/x", status: 500, error: null, durationMs: 3,
-      createdAt: "2026-11-25T00:00:00.000Z", request: { headers: [["X-A", "1"]] as [string, string][], body: { encoding: "base64" as const, data: "AAE=" } },
+      createdAt: "2026-11-25T00:00:00.000Z", try: null, request: { headers: [["X-A", "1"]] as [string, string][], body: { encoding: "base64" as const, data: "AAE=" } },
     };
     expect(draftFromAttempt(attempt)).toEqual({
       method: "PUT", url: "http://localhost:9/x", headers: [{ enabled: true, name: "X-A", value: "1" }], body: { mode: "base64", data: "AAE=" },

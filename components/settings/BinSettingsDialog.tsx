@@ -65,9 +65,12 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
             </Section>
             <Section title="Auto-forward">
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-                <span data-testid="settings-forward">{detail.forward?.enabled ? `New captures are sent on to ${detail.forward.url}.` : "New captures are not forwarded."}</span>
+                <span data-testid="settings-forward">{detail.forward?.enabled
+                    ? `New captures are sent on to ${detail.forward.url}${detail.forward.mode === "pass-through" ? ", and their senders get its answers (pass-through)" : ""}.`
+                    : "New captures are not forwarded."}</span>
                 <ForwardSettings
                   binId={binId}
+                  captureUrl={detail.captureUrl}
                   initial={detail.forward}
                   disabled={gone}
                   onSaved={(forward) => {

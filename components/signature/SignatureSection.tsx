@@ -98,6 +98,7 @@ function Verdict({ verification }: { verification: Verification | null }) {
         <span aria-hidden>{result.valid ? "✓ " : "✗ "}</span>
         {explain(result)}
       </p>
+      {result.hint && <p data-testid="signature-hint">{result.hint}</p>}
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
         {rows.filter(([, v]) => v !== null).map(([term, value]) => (
           <div key={term} className="contents">

@@ -11,6 +11,8 @@ export function explain(result: VerifyResult): string {
       return "The signature header cannot be read";
     case "signature_mismatch":
       return "Signature mismatch: these bytes were not signed with this secret";
+    case "body_reformatted":
+      return "The secret is right, but the body changed after it was signed: its JSON was re-formatted on the way";
     case "timestamp_outside_tolerance":
       return `Signed ${formatSkew(result.skewS ?? 0)} ${(result.skewS ?? 0) >= 0 ? "before" : "after"} it arrived: outside the tolerance`;
   }

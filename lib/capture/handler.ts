@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toErrorResponse } from "../http/errors.ts";
 import { AppError } from "../runtime/errors.ts";
-import { forwardCapture } from "../outbound/forward.ts";
+import { forwardCapture, forwardTarget, wasForwarded } from "../outbound/forward.ts";
 import { config } from "../runtime/config.ts";
 import { log } from "../runtime/log.ts";
 import { metrics } from "../runtime/metrics.ts";
@@ -15,6 +15,7 @@ import { allowCors, answerRecord, decideAnswer, sendAnswer, sendError } from "./
 import { readBody } from "./body.ts";
 import { keepRefusal } from "./refusal.ts";
 import { parseCaptureTarget } from "./target.ts";
+import { PASSING, passThrough } from "./pass-through.ts";
 
 /**
  * The capture path, `ANY /b/{binId}[/…][?query]`, served from the raw Node request: look the bin
@@ -92,7 +93,9 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   const read = await readBody(req, config.MAX_BODY_BYTES);
   if (!read.ok) throw tooLarge();
   const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
-  const answer = await decideAnswer(req, bin, request);
+  // A pass-through bin answers with its target's answer (a forward arriving back is answered here, or it would loop).
+  const passTo = wasForwarded(request) ? null : forwardTarget(bin, "pass-through");
+  const answer = passTo ? null : await decideAnswer(req, bin, request);
   const committed = metrics().commitSeconds.startTimer();
   const stored = await saveCapture({
     binId: bin.id,
@@ -101,11 +104,12 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
     remoteAddress: clientAddress(req.socket.remoteAddress, forwardedFor(request.headers), config.TRUST_PROXY),
     httpVersion: req.httpVersion,
     receivedAt,
-    response: answerRecord(answer),
+    response: answer ? answerRecord(answer) : PASSING,
   });
   committed();
+  if (passTo) return passThrough(res, bin, passTo, stored);
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
-  await sendAnswer(res, answer, stored);
+  await sendAnswer(res, answer!, stored);
   forwardCapture(bin, stored);
 }
 

@@ -1,14 +1,17 @@
-/** Private bins over HTTP: where a request carries the view token. Pure: no database here. */
+/** Where a request carries its secrets: view tokens, manage keys, the admin token. Pure: no database here. */
 
 export const tokenCookie = (binId: string) => `hookjar_${binId}`;
 
-/** The token a request carries: `Authorization: Bearer`, `?token=`, or the inspector's cookie. */
-export function requestToken(request: Request, binId: string): string | null {
+/** The `Authorization: Bearer` token, the only place a manage key or the admin token is taken from. */
+export function bearerToken(request: Request): string | null {
   const auth = request.headers.get("authorization");
-  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
-  const query = new URL(request.url).searchParams.get("token");
-  if (query) return query;
-  return cookieValue(request.headers.get("cookie"), tokenCookie(binId));
+  return auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : null;
+}
+
+/** Every token a request carries for reading a bin: `Authorization: Bearer`, `?token=`, the inspector's cookie. */
+export function requestTokens(request: Request, binId: string): string[] {
+  const tokens = [bearerToken(request), new URL(request.url).searchParams.get("token"), cookieValue(request.headers.get("cookie"), tokenCookie(binId))];
+  return tokens.filter((t): t is string => Boolean(t));
 }
 
 export function cookieValue(header: string | null | undefined, name: string): string | null {

@@ -1,8 +1,9 @@
 import { AppError } from "../runtime/errors.ts";
-import { operations, type OperationId } from "../schemas/operations.ts";
+import { operations, type Operation, type OperationId } from "../schemas/operations.ts";
 import { toErrorResponse } from "./errors.ts";
 import { handlers } from "./handlers.ts";
-import { authorizedBin, jsonBody, parse, publicOrigin } from "./request.ts";
+import { authorizedBin, jsonBody, managedBin, parse, publicOrigin } from "./request.ts";
+import { captureBinId } from "../store/captures.ts";
 
 /**
  * The REST API's one entry: finds the operation (lib/schemas/operations.ts) for the method and path,
@@ -48,14 +49,25 @@ async function run(request: Request): Promise<Response> {
   if (found.id === null) return new Response(null, { status: 204, headers: { allow: found.allow } });
   const { id, params } = found;
   const op: (typeof operations)[OperationId] = operations[id];
-  const bin = op.access === "bin" ? await authorizedBin(request, params.id) : undefined;
+  // The path's bin is checked before the body is read: an unknown bin is 404 and a refused caller
+  // 401/403 whatever they sent; only an allowed one learns what is wrong with the body (400).
+  let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
   const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
   const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
+  const captureId = "binFrom" in op ? (body as { captureId?: string }).captureId : undefined;
+  if (captureId) bin = await binFor(op.access, request, await captureBinId(captureId));
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };
   const answer = await (handlers[id] as (context: unknown) => Promise<unknown>)(context);
   if (answer instanceof Response) return answer;
   if (op.status === 204) return new Response(null, { status: 204 });
   return Response.json(answer, { status: op.status });
+}
+
+/** The bin named by an operation, if the request may do what the operation's access asks of it. */
+function binFor(access: Operation["access"], request: Request, binId: string | undefined) {
+  if (access === "manage") return managedBin(request, binId!);
+  if (access === "bin") return authorizedBin(request, binId!);
+  return undefined;
 }
 
 /** Answers any request to `/api/*`. */

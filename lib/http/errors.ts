@@ -10,6 +10,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_url: 400,
   target_blocked: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   bin_not_found: 404,
   capture_not_found: 404,

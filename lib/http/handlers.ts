@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { Bin } from "../generated/prisma/client.ts";
 import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
-import { authorizedBin } from "./request.ts";
 import { saveForward } from "../outbound/forward.ts";
+import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
 import { resend } from "../outbound/resend.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
@@ -11,7 +11,7 @@ import type { Field, OperationAnswer, OperationId, Operations, PathParams } from
 import { verifyCapture } from "../signatures/verify.ts";
 import { lastForward } from "../store/attempts.ts";
 import { binRules, countCaptures, createBin, deleteBin, setBinForward, setBinName, setBinPrivacy, setBinResponse, setBinRules } from "../store/bins.ts";
-import { captureBinId, clearCaptures, deleteCapture, getCapture, getCaptureBody, listCaptures } from "../store/captures.ts";
+import { clearCaptures, deleteCapture, getCapture, getCaptureBody, listCaptures } from "../store/captures.ts";
 import { exportStream } from "../store/export.ts";
 import { listRefusals } from "../store/refusals.ts";
 import { forwardOf, toBinDetail, toBinView } from "../store/views.ts";
@@ -23,8 +23,8 @@ type Context<K extends OperationId> = {
   params: PathParams<Operations[K]["path"]>;
   query: Field<K, "query"> extends z.ZodType ? z.output<Field<K, "query">> : undefined;
   body: Field<K, "body"> extends z.ZodType ? z.output<Field<K, "body">> : undefined;
-  /** The path's bin, its access checked (operations with access "bin"). */
-  bin: Operations[K]["access"] extends "bin" ? Bin : undefined;
+  /** The operation's bin, its access checked (lib/http/api.ts); where the body names it, only when it does. */
+  bin: Operations[K] extends { binFrom: string } ? Bin | undefined : Operations[K]["access"] extends "bin" | "manage" ? Bin : undefined;
   /** Where users reach this server: PUBLIC_URL, else what the request says. */
   origin: string;
 };
@@ -35,8 +35,8 @@ type Handler<K extends OperationId> = (context: Context<K>) => Promise<(Operatio
 /** What each operation of the API does, its input already parsed and its bin's access checked (api.ts). */
 export const handlers: { [K in OperationId]: Handler<K> } = {
   async createBin({ body, origin }) {
-    const { bin, viewToken } = await createBin(body);
-    return { ...toBinView(bin, origin), ...(viewToken ? { viewToken } : {}) };
+    const { bin, viewToken, manageKey } = await createBin(body);
+    return { ...toBinView(bin, origin), manageKey, ...(viewToken ? { viewToken } : {}) };
   },
   async getBin({ bin, origin }) {
     const [count, forward] = await Promise.all([countCaptures(bin.id), lastForward(bin.id)]);
@@ -64,6 +64,8 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
     });
   },
   verifyCapture: ({ bin, params, body }) => verifyCapture(bin.id, params.rid, body),
+  retryForward: ({ bin, params }) => retryForwardNow(bin.id, params.rid),
+  giveUpForward: ({ bin, params }) => giveUpForward(bin.id, params.rid),
   setCustomResponse: ({ bin, body }) => setBinResponse(bin.id, body),
   clearCustomResponse: ({ bin }) => setBinResponse(bin.id, null),
   async setPrivacy({ bin, body }) {
@@ -98,11 +100,8 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
       },
     });
   },
-  async resend({ request, body }) {
-    // Recording an attempt on a capture of a private bin needs that bin's view token.
-    if (body.captureId) await authorizedBin(request, await captureBinId(body.captureId));
-    return resend(body);
-  },
+  // Recording an attempt on a capture changes its bin: api.ts checked the manage key for it.
+  resend: ({ body }) => resend(body),
   // Readable from any origin, so API tools (Swagger Editor, Redoc…) can load it by its URL.
   openApi: async ({ origin }) => Response.json(openApiDocument(origin), { headers: { "access-control-allow-origin": "*" } }),
 };

@@ -11,6 +11,7 @@ const json = (name: string) => ({ content: { "application/json": { schema: ref(n
 const ERRORS: Record<ErrorStatus | "405" | "429", string> = {
   "400": "Invalid input; `issues` lists what is wrong",
   "401": "The bin is private and no valid view token was sent (`unauthorized`)",
+  "403": "The bin's manage key (or the admin token) was not sent as `Authorization: Bearer` (`forbidden`); nothing changed",
   "404": "Unknown bin or capture (`bin_not_found`, `capture_not_found`)",
   "405": "Another method than this path takes (`method_not_allowed`); the `Allow` header lists them",
   "413": "The body is larger than allowed (`payload_too_large`, with `limit`)",
@@ -33,8 +34,14 @@ function queryParameters(s: z.ZodObject) {
   }));
 }
 
-// Public bins need nothing; private ones their view token, as a Bearer header or `?token=`.
-const viewToken = [{}, { bearer: [] }, { tokenQuery: [] }];
+// Who may call each kind of operation (lib/schemas/operations.ts): reads of a public bin need nothing,
+// a private one's any of its secrets; changes the manage key or the admin token.
+const SECURITY: Record<Operation["access"], Record<string, string[]>[]> = {
+  public: [],
+  bin: [{}, { viewToken: [] }, { tokenQuery: [] }, { manageKey: [] }, { adminToken: [] }],
+  manage: [{ manageKey: [] }, { adminToken: [] }],
+  admin: [{ adminToken: [] }],
+};
 
 const pathParameter = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 
@@ -60,7 +67,8 @@ function describe(id: string, op: Operation) {
     summary: op.summary,
     ...(op.query ? { parameters: queryParameters(op.query) } : {}),
     ...(op.body ? { requestBody: { required: true, ...named(op.body) } } : {}),
-    security: op.access === "bin" || op.viewToken ? viewToken : [],
+    // A resend without a captureId touches no bin: nothing is needed for it.
+    security: op.binFrom ? [{}, ...SECURITY[op.access]] : SECURITY[op.access],
     responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
   };
 }
@@ -133,7 +141,7 @@ export function openApiDocument(origin: string) {
       },
       "/metrics": {
         get: {
-          operationId: "metrics", tags: ["Meta"], security: [{}, { bearer: [] }],
+          operationId: "metrics", tags: ["Meta"], security: [{}, { metricsToken: [] }],
           summary: "Prometheus metrics (text exposition format); with METRICS_TOKEN set, only as its Bearer token",
           responses: {
             "200": { description: "Metrics", content: { "text/plain": { schema: { type: "string" } } } },
@@ -142,11 +150,25 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/cli/hookjar.tgz": {
+        get: {
+          operationId: "cliPackage", tags: ["Meta"], security: [],
+          summary: "The relay CLI this server was built with, as its `npm pack` tarball: `npx <origin>/cli/hookjar.tgz relay <captureUrl> --to <url>`",
+          responses: {
+            "200": { description: "The tarball", content: { "application/gzip": { schema: { type: "string", format: "binary" } } } },
+            "404": { description: "The server was built without it", ...json("Error") },
+            ...errors(["405"]),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A private bin's view token" },
+        viewToken: { type: "http", scheme: "bearer", description: "A private bin's view token: reads the bin, never changes it" },
         tokenQuery: { type: "apiKey", in: "query", name: "token", description: "A private bin's view token, in the URL" },
+        manageKey: { type: "http", scheme: "bearer", description: "The bin's manage key, answered once by POST /api/bins: every change to the bin needs it, and it reads a private bin" },
+        adminToken: { type: "http", scheme: "bearer", description: "ADMIN_TOKEN: acts as every bin's manage key and view token" },
+        metricsToken: { type: "http", scheme: "bearer", description: "METRICS_TOKEN, when set" },
       },
       schemas: { Error: schema(ErrorBodySchema), ...Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, schema(s)])) },
     },

@@ -1,18 +1,36 @@
 import type { z } from "zod";
-import { tokenMatches } from "../runtime/secrets.ts";
-import { requestToken } from "./access.ts";
+import { mayManageWithKey, mayRead } from "../runtime/grants.ts";
+import { bearerToken, requestTokens } from "./access.ts";
 import { config } from "../runtime/config.ts";
 import { AppError } from "../runtime/errors.ts";
 import { fromZodError } from "./errors.ts";
 import { getBin } from "../store/bins.ts";
+import type { Bin } from "../generated/prisma/client.ts";
 
 /** Reading a request at the API's edge: its bin's access, its JSON body, its origin. */
 
-/** The bin, if the request may see it: 404 when unknown, 401 when private and the token is missing or wrong. */
+/** The bin, if the request may see it: 404 when unknown, 401 when private and no token that reads it was sent. */
 export async function authorizedBin(request: Request, binId: string) {
-  const bin = await getBin(binId);
-  if (!tokenMatches(bin, requestToken(request, binId))) {
+  return readable(request, await getBin(binId));
+}
+
+function readable(request: Request, bin: Bin): Bin {
+  if (!mayRead(bin, requestTokens(request, bin.id))) {
     throw new AppError("unauthorized", "This bin is private: send its view token as `Authorization: Bearer <token>` or `?token=`.");
+  }
+  return bin;
+}
+
+/**
+ * The bin, if the request may change it: 404 when unknown (whatever the credentials), 403 unless
+ * `Authorization: Bearer` carries its manage key or the admin token. A bin made before manage keys
+ * existed has none and stays open to whoever may read it, as it was, until it is given one.
+ */
+export async function managedBin(request: Request, binId: string) {
+  const bin = await getBin(binId);
+  if (bin.manageKeyHash === null) return readable(request, bin);
+  if (!mayManageWithKey(bin, bearerToken(request))) {
+    throw new AppError("forbidden", "Changing this bin needs its manage key as `Authorization: Bearer <manageKey>`; the capture URL and a view token do not grant it.");
   }
   return bin;
 }

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { cookieValue, tokenCookie } from "../http/access.ts";
-import { tokenMatches } from "../runtime/secrets.ts";
+import { mayRead } from "../runtime/grants.ts";
 import { SubscribeSchema, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "../schemas/events.ts";
 import { findBin } from "../store/bins.ts";
 import { onChange } from "../store/changes.ts";
@@ -43,7 +43,7 @@ async function subscribe(socket: LiveSocket, payload: unknown, ack: (answer: Sub
     const bin = await findBin(parsed.data.binId);
     if (!bin) return ack({ ok: false, error: "bin_not_found" });
     const token = parsed.data.token ?? cookieValue(socket.handshake.headers.cookie, tokenCookie(bin.id));
-    if (!tokenMatches(bin, token)) return ack({ ok: false, error: "unauthorized" });
+    if (!mayRead(bin, [token])) return ack({ ok: false, error: "unauthorized" });
     await socket.join(room(bin.id));
     ack({ ok: true });
   } catch {

@@ -16,6 +16,8 @@ export const EnvSchema = z.object({
   // How long a `hang` fault holds a sender before the server closes the connection.
   HANG_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(120_000),
   RESEND_ALLOW_PRIVATE: booleanFlag.optional(),
+  // Retries of a failed auto-forward, after 1, 2, 4, 8, 16… s; 0 sends each capture once.
+  FORWARD_RETRIES: z.coerce.number().int().min(0).max(10).default(5),
   // Checked as it is parsed: a proxy setting that silently meant nothing would trust the wrong hops.
   TRUST_PROXY: z
     .string()
@@ -29,6 +31,9 @@ export const EnvSchema = z.object({
       }
     }),
   METRICS_TOKEN: z.string().min(1).optional(),
+  // Acts as every bin's manage key and view token. Short ones are refused:
+  // it guards every bin at once.
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOOKJAR_BINS_FILE: z.string().min(1).optional(),
 });

@@ -13,7 +13,7 @@ export function newRuleId(): string {
   return `r_${randomString(10, BASE62)}`;
 }
 
-/** A secret handed out once for private bins. */
+/** A secret handed out once: a view token or a manage key (32 base62 chars ≈ 190 bits). */
 export function newToken(): string {
   return randomString(32, BASE62);
 }

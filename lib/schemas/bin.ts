@@ -18,9 +18,16 @@ export const CustomResponseSchema = z.object({
 });
 export type CustomResponse = z.infer<typeof CustomResponseSchema>;
 
+export const FORWARD_MODES = ["async", "pass-through"] as const;
+
 export const ForwardSchema = z.object({
   url: TargetUrlSchema,
   enabled: z.boolean().default(true),
+  mode: z
+    .enum(FORWARD_MODES)
+    .default("async")
+    .describe("`async`: the sender is answered at once, the capture forwarded after (retried when it fails); `pass-through`: the sender waits and gets the target's own answer (never retried)"),
+  timeoutMs: z.number().int().min(1).max(30_000).default(10_000).describe("How long a forward waits for the target's answer; past it, pass-through answers the sender 504"),
 });
 export type Forward = z.infer<typeof ForwardSchema>;
 
@@ -41,8 +48,9 @@ export const BinSchema = z.object({
 });
 export type BinView = z.infer<typeof BinSchema>;
 
-/** `POST /api/bins` answers the bin, and a private bin's view token — this once only. */
+/** `POST /api/bins` answers the bin, its manage key and a private bin's view token — this once only. */
 export const CreatedBinSchema = BinSchema.extend({
+  manageKey: z.string().describe("Every change to the bin needs it as `Authorization: Bearer`; only in this answer"),
   viewToken: z.string().optional().describe("Only for a private bin, and only in this answer"),
 });
 export type CreatedBin = z.infer<typeof CreatedBinSchema>;
@@ -53,6 +61,7 @@ export const BinDetailSchema = BinSchema.extend({
   forward: ForwardSchema.nullable(),
   lastForward: ForwardOutcomeSchema.nullable().describe("How the bin's latest auto-forward went (of the captures it still holds); null when none"),
   private: z.boolean(),
+  managed: z.boolean().describe("Whether changes need the bin's manage key; false for a bin made before manage keys existed, which anyone who can read it may change until it gets one"),
   limits: z
     .object({
       maxCapturesPerBin: z.number().int().describe("Past this many captures, the oldest is deleted as each new one arrives"),

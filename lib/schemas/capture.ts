@@ -43,6 +43,7 @@ export const AttemptSchema = z.object({
   error: z.string().nullable(),
   durationMs: z.number().int(),
   createdAt: IsoDateSchema,
+  try: z.number().int().positive().nullable().describe("A forward's try: 1 for the first, then one per retry; null for other kinds"),
   // What was sent, so an attempt can be opened in the editor again.
   request: z.object({ headers: HeaderPairsSchema, body: EncodedBodySchema }),
 });
@@ -54,12 +55,21 @@ export function forwardOutcomeOf(attempt: Pick<AttemptView, "status" | "error" |
   return { ok: error === null && status !== null && status < 400, status, error, url, at: attempt.createdAt };
 }
 
+/** A failed auto-forward that will be tried again. */
+export const ForwardRetrySchema = z.object({
+  try: z.number().int().min(2).describe("The try that comes next"),
+  of: z.number().int().describe("How many tries there are in all (FORWARD_RETRIES + 1)"),
+  at: IsoDateSchema.describe("When it is due (a try being sent keeps the time it was due)"),
+});
+export type ForwardRetryView = z.infer<typeof ForwardRetrySchema>;
+
 export const CaptureSchema = CaptureSummarySchema.extend({
   headers: HeaderPairsSchema,
   httpVersion: z.string(),
   body: EncodedBodySchema,
   response: CaptureResponseSchema.nullable(),
   attempts: z.array(AttemptSchema),
+  forwardRetry: ForwardRetrySchema.nullable().describe("The auto-forward's next try, while a failed forward waits to be retried; null otherwise"),
 });
 export type CaptureView = z.infer<typeof CaptureSchema>;
 

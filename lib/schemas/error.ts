@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "invalid_url",
   "target_blocked",
   "unauthorized",
+  "forbidden",
   "not_found",
   "bin_not_found",
   "capture_not_found",

@@ -12,7 +12,7 @@ import { VerifyRequestSchema, VerifyResultSchema } from "./signature.ts";
  * (lib/http/openapi.ts) and the browser's typed client (components/api/client.ts).
  */
 
-export type ErrorStatus = "400" | "401" | "404" | "413" | "422" | "502" | "504";
+export type ErrorStatus = "400" | "401" | "403" | "404" | "413" | "422" | "502" | "504";
 
 export type Operation = {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -20,10 +20,17 @@ export type Operation = {
   path: string;
   tag: "Bins" | "Captures" | "Rules" | "Resend" | "Meta";
   summary: string;
-  /** `bin`: the path's `{id}` must name a bin, and a private bin needs its view token. */
-  access: "public" | "bin";
-  /** A public operation that still takes a private bin's view token, for a capture its body names. */
-  viewToken?: "for the body's capture";
+  /**
+   * Who may call it. `bin` reads: the bin must exist, and a private one needs its view token (or its
+   * manage key, or the admin token). `manage` changes: the bin's manage key (or the admin token) as
+   * `Authorization: Bearer`, else 403 — the capture URL grants capturing only. `admin`: ADMIN_TOKEN.
+   */
+  access: "public" | "bin" | "manage" | "admin";
+  /**
+   * Where the bin is named when not by the path's `{id}`: the body's `captureId` (its capture's bin).
+   * Without one the call touches no bin, and is open as `public`.
+   */
+  binFrom?: "the body's captureId";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The JSON body's byte cap, when not the default 2 MiB. */
@@ -59,6 +66,7 @@ export const schemas = {
 } as const;
 
 const bin = ["401", "404"] satisfies ErrorStatus[];
+const managed = ["401", "403", "404"] satisfies ErrorStatus[];
 
 export const operations = {
   createBin: {
@@ -70,16 +78,16 @@ export const operations = {
     status: 200, answer: schemas.BinDetail, errors: bin,
   },
   deleteBin: {
-    method: "DELETE", path: "/api/bins/{id}", tag: "Bins", summary: "Delete a bin and its captures", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}", tag: "Bins", summary: "Delete a bin and its captures", access: "manage",
+    status: 204, errors: managed,
   },
   listCaptures: {
     method: "GET", path: "/api/bins/{id}/requests", tag: "Captures", summary: "List captures, newest first (commit order)", access: "bin",
     query: ListCapturesQuerySchema, status: 200, answer: schemas.CapturePage, errors: ["400", ...bin],
   },
   clearBin: {
-    method: "DELETE", path: "/api/bins/{id}/requests", tag: "Captures", summary: "Clear the bin", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}/requests", tag: "Captures", summary: "Clear the bin", access: "manage",
+    status: 204, errors: managed,
   },
   listRefusals: {
     method: "GET", path: "/api/bins/{id}/refusals", tag: "Captures", access: "bin",
@@ -91,8 +99,8 @@ export const operations = {
     status: 200, answer: schemas.Capture, errors: bin,
   },
   deleteCapture: {
-    method: "DELETE", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Delete a capture", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}/requests/{rid}", tag: "Captures", summary: "Delete a capture", access: "manage",
+    status: 204, errors: managed,
   },
   getCaptureBody: {
     method: "GET", path: "/api/bins/{id}/requests/{rid}/body", tag: "Captures", access: "bin",
@@ -106,49 +114,61 @@ export const operations = {
     body: schemas.VerifyRequest, status: 200, answer: schemas.VerifyResult, errors: ["400", ...bin, "413", "422"],
     notes: { "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one" },
   },
+  retryForward: {
+    method: "POST", path: "/api/bins/{id}/requests/{rid}/forward-retry", tag: "Captures", access: "manage",
+    summary: "Retry now: the capture's waiting auto-forward retry is sent at once instead of at its time",
+    status: 204, errors: managed,
+    notes: { "404": "Unknown bin or capture, or no forward retry waits for it (`not_found`)" },
+  },
+  giveUpForward: {
+    method: "DELETE", path: "/api/bins/{id}/requests/{rid}/forward-retry", tag: "Captures", access: "manage",
+    summary: "Give up: the capture's auto-forward is not tried again (a try on its way still records its outcome)",
+    status: 204, errors: managed,
+    notes: { "404": "Unknown bin or capture, or no forward retry waits for it (`not_found`)" },
+  },
   setCustomResponse: {
-    method: "PUT", path: "/api/bins/{id}/response", tag: "Bins", summary: "Set the custom response senders get", access: "bin",
-    body: schemas.CustomResponse, status: 204, errors: ["400", ...bin, "413"],
+    method: "PUT", path: "/api/bins/{id}/response", tag: "Bins", summary: "Set the custom response senders get", access: "manage",
+    body: schemas.CustomResponse, status: 204, errors: ["400", ...managed, "413"],
   },
   clearCustomResponse: {
-    method: "DELETE", path: "/api/bins/{id}/response", tag: "Bins", summary: "Clear the custom response", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}/response", tag: "Bins", summary: "Clear the custom response", access: "manage",
+    status: 204, errors: managed,
   },
   setPrivacy: {
-    method: "PUT", path: "/api/bins/{id}/privacy", tag: "Bins", access: "bin",
+    method: "PUT", path: "/api/bins/{id}/privacy", tag: "Bins", access: "manage",
     summary: "Make the bin private (a new view token, shown once; earlier tokens stop working) or public; live subscribers get `bin:access` and subscribe again",
-    body: schemas.BinPrivacy, status: 200, answer: schemas.BinPrivacyAnswer, errors: ["400", ...bin, "413"],
+    body: schemas.BinPrivacy, status: 200, answer: schemas.BinPrivacyAnswer, errors: ["400", ...managed, "413"],
   },
   setForward: {
-    method: "PUT", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Forward new captures to a URL", access: "bin",
-    body: schemas.Forward, status: 204, errors: ["400", ...bin, "413"],
+    method: "PUT", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Forward new captures to a URL", access: "manage",
+    body: schemas.Forward, status: 204, errors: ["400", ...managed, "413"],
     notes: { "400": "Invalid input, or a target this server may not reach (`target_blocked`)" },
   },
   deleteForward: {
-    method: "DELETE", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Stop forwarding", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}/forward", tag: "Bins", summary: "Stop forwarding", access: "manage",
+    status: 204, errors: managed,
   },
   getRules: {
     method: "GET", path: "/api/bins/{id}/rules", tag: "Rules", summary: "The bin's response rules, in order", access: "bin",
     status: 200, answer: schemas.RuleList, errors: bin,
   },
   setRules: {
-    method: "PUT", path: "/api/bins/{id}/rules", tag: "Rules", access: "bin",
+    method: "PUT", path: "/api/bins/{id}/rules", tag: "Rules", access: "manage",
     summary: "Replace the rules (ids kept, missing ones assigned; fail_first counts reset)",
-    body: schemas.Rules, status: 200, answer: schemas.RuleList, errors: ["400", ...bin, "413"],
+    body: schemas.Rules, status: 200, answer: schemas.RuleList, errors: ["400", ...managed, "413"],
     notes: { "400": "Invalid rules (the list is refused whole); `issues` names each field" },
   },
   deleteRules: {
-    method: "DELETE", path: "/api/bins/{id}/rules", tag: "Rules", summary: "Remove every rule", access: "bin",
-    status: 204, errors: bin,
+    method: "DELETE", path: "/api/bins/{id}/rules", tag: "Rules", summary: "Remove every rule", access: "manage",
+    status: 204, errors: managed,
   },
   exportSettings: {
     method: "GET", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Export the bin's settings: name, custom response, forward, rules", access: "bin",
     status: 200, answer: schemas.BinSettings, errors: bin,
   },
   importSettings: {
-    method: "PUT", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", access: "bin",
-    body: schemas.BinSettings, status: 204, errors: ["400", ...bin, "413"],
+    method: "PUT", path: "/api/bins/{id}/settings", tag: "Bins", summary: "Import settings: the fields given are applied; an invalid document changes nothing", access: "manage",
+    body: schemas.BinSettings, status: 204, errors: ["400", ...managed, "413"],
   },
   exportBin: {
     method: "GET", path: "/api/bins/{id}/export", tag: "Captures", access: "bin",
@@ -156,11 +176,12 @@ export const operations = {
     query: ExportQuerySchema, status: 200, answer: "raw", errors: ["400", ...bin],
   },
   resend: {
-    method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "public",
-    viewToken: "for the body's capture", body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "404", "413", "502", "504"],
+    method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "manage",
+    binFrom: "the body's captureId", body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "403", "404", "413", "502", "504"],
     notes: {
       "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
-      "401": "`captureId` belongs to a private bin and no valid view token was sent",
+      "401": "`captureId` belongs to a private bin made before manage keys, and no valid view token was sent",
+      "403": "`captureId` belongs to a bin and its manage key was not sent: recording an attempt on a capture changes its bin",
       "404": "Unknown `captureId`",
     },
   },

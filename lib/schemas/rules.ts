@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import { z } from "zod";
-import { HeaderNameSchema } from "./common.ts";
+import { EncodedBodySchema, HeaderNameSchema, HeaderPairsSchema } from "./common.ts";
 
 /** Response rules and failure simulation (docs/api.md): how a bin answers, per path and method, on purpose. */
 
@@ -78,5 +78,9 @@ export const CaptureResponseSchema = z.object({
   ruleName: z.string().nullable().describe("The rule's name when it answered (it may be renamed or gone since)"),
   fault: z.enum(FAULT_KINDS).nullable(),
   delayMs: z.number().int(),
+  // Pass-through forwarding: the sender got the forward target's own answer, kept in full.
+  forwarded: z.literal(true).optional().describe("Present when the bin forwards in pass-through mode: the answer was the forward target's (or 502/504 when it had none)"),
+  headers: HeaderPairsSchema.optional().describe("pass-through: the headers the sender got (the target's, less hop-by-hop ones)"),
+  body: EncodedBodySchema.extend({ truncated: z.boolean() }).optional().describe("pass-through: the body the sender got (cut off past 1 MiB)"),
 });
 export type CaptureResponse = z.infer<typeof CaptureResponseSchema>;

@@ -40,7 +40,7 @@ export const VerifyRequestSchema = z
   .refine(...hmacGiven);
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 
-export const FAILURE_REASONS = ["missing_header", "malformed_header", "signature_mismatch", "timestamp_outside_tolerance"] as const;
+export const FAILURE_REASONS = ["missing_header", "malformed_header", "signature_mismatch", "body_reformatted", "timestamp_outside_tolerance"] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 export const VerifyResultSchema = z.object({
@@ -52,6 +52,10 @@ export const VerifyResultSchema = z.object({
   received: z.string().nullable().describe("The signature the sender sent (the matching one when it sent several)"),
   timestamp: z.number().int().nullable().describe("The signed Unix time (Stripe, Slack, Standard Webhooks)"),
   skewS: z.number().nullable().describe("receivedAt − timestamp in seconds; positive for an old signature"),
+  hint: z
+    .string()
+    .optional()
+    .describe("With body_reformatted: which re-serialization of the JSON body the signature matches (compact, or indented by 2 or 4 spaces)"),
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 

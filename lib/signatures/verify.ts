@@ -3,6 +3,7 @@ import { config } from "../runtime/config.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { detectScheme, type VerifyRequest, type VerifyResult } from "../schemas/signature.ts";
 import { findCapture } from "../store/captures.ts";
+import { reformattedOrMismatch } from "./reformatted.ts";
 import { SCHEME_IMPLS } from "./schemes.ts";
 
 /** `POST /api/bins/{id}/requests/{rid}/verify`: a capture's signature checked with a secret used for this call only. */
@@ -14,11 +15,11 @@ export async function verifyCapture(binId: string, captureId: string, input: Ver
   if (!scheme) {
     throw new AppError("unknown_scheme", "No known signature header on this capture: name the scheme (for a generic HMAC: scheme hmac with hmac options).");
   }
-  const check = SCHEME_IMPLS[scheme].verify(
-    { headers, body: Buffer.from(capture.body), urls: captureUrls(binId, capture.path, capture.query, headers) },
-    { secret: input.secret, hmac: input.hmac, toleranceS: input.toleranceS, receivedAt: capture.receivedAt },
-  );
-  return { scheme, detected: named === null, ...check };
+  const urls = captureUrls(binId, capture.path, capture.query, headers);
+  const context = { secret: input.secret, hmac: input.hmac, toleranceS: input.toleranceS, receivedAt: capture.receivedAt };
+  const verifyOver = (body: Buffer) => SCHEME_IMPLS[scheme].verify({ headers, body, urls }, context);
+  const body = Buffer.from(capture.body);
+  return { scheme, detected: named === null, ...reformattedOrMismatch(verifyOver(body), body, verifyOver) };
 }
 
 /**

@@ -17,6 +17,10 @@ export type NewAttempt = {
   status: number | null;
   error: string | null;
   durationMs: number;
+  /** A forward's try (1, 2, …); absent for other kinds. */
+  forwardTry?: number;
+  /** When the request went out, when known; else when it is recorded. */
+  createdAt?: Date;
 };
 
 export async function recordAttempt(data: NewAttempt): Promise<void> {

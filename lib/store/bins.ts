@@ -13,13 +13,15 @@ import { forgetRefusals } from "./refusals.ts";
  * bin (the API does, before any handler runs: lib/http/api.ts); updates still answer 404 on their own.
  */
 
+/** A new bin, with its manage key (and a private bin's view token): answered this once, kept only as hashes. */
 export async function createBin(input: CreateBinInput) {
   const prisma = await db();
   const viewToken = input.private ? newToken() : null;
+  const manageKey = newToken();
   const bin = await prisma.bin.create({
-    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null },
+    data: { id: newBinId(), name: input.name || null, viewTokenHash: viewToken ? hashToken(viewToken) : null, manageKeyHash: hashToken(manageKey) },
   });
-  return { bin, viewToken };
+  return { bin, viewToken, manageKey };
 }
 
 export async function findBin(id: string): Promise<Bin | null> {
@@ -91,7 +93,17 @@ export async function setBinRules(id: string, rules: RuleInput[]): Promise<Rule[
 export const binRules = (bin: Bin): Rule[] => (bin.rules as Rule[] | null) ?? [];
 
 export async function setBinForward(id: string, forward: Forward | null): Promise<void> {
-  await updateBin(id, { forwardUrl: forward?.url ?? null, forwardEnabled: forward?.enabled ?? false });
+  await updateBin(id, forwardColumns(forward));
+}
+
+/** A forward setting as the bin's columns; null removes it (the defaults come back). */
+export function forwardColumns(forward: Forward | null) {
+  return {
+    forwardUrl: forward?.url ?? null,
+    forwardEnabled: forward?.enabled ?? false,
+    forwardMode: forward?.mode ?? "async",
+    forwardTimeoutMs: forward?.timeoutMs ?? 10_000,
+  };
 }
 
 async function updateBin(id: string, data: Prisma.BinUpdateManyMutationInput) {

@@ -1,7 +1,8 @@
 import { notFound } from "../runtime/errors.ts";
 import { Prisma, type Attempt, type Capture } from "../generated/prisma/client.ts";
-import type { CaptureFilter, CapturePage, ListCapturesQuery } from "../schemas/capture.ts";
+import { CaptureFilterSchema, type CaptureFilter, type CapturePage, type ListCapturesQuery } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
+import type { CaptureResponse } from "../schemas/rules.ts";
 import { getBin } from "./bins.ts";
 import { reportChange } from "./changes.ts";
 import { database, db } from "./db.ts";
@@ -33,7 +34,8 @@ export async function listCaptures(binId: string, query: ListCapturesQuery): Pro
   const rows = await prisma.capture.findMany({ where: { id: { in: page.map((r) => r.id) } }, orderBy: { seq: "desc" }, select: summarySelect });
   const items = rows.map((row) => toSummary(row, forwardOutcome(row.attempts)));
   const nextCursor = found.length > query.limit ? String(page[page.length - 1].seq) : null;
-  const filtered = query.method !== undefined || query.q !== undefined || query.header !== undefined;
+  // Every filter the list takes, so a new one cannot be left without its count.
+  const filtered = Object.keys(CaptureFilterSchema.shape).some((key) => query[key as keyof CaptureFilter] !== undefined);
   if (!filtered || query.cursor !== undefined) return { items, nextCursor };
   // A filtered list says how many match in all, so the inspector can show "N of M".
   const matching = nextCursor === null ? page.length : await countMatching(binId, query);
@@ -67,7 +69,7 @@ export async function findCapture(binId: string, id: string) {
   const prisma = await db();
   const capture = await prisma.capture.findFirst({
     where: { id, binId },
-    include: { attempts: { orderBy: { createdAt: "desc" } } },
+    include: { attempts: { orderBy: { createdAt: "desc" } }, forwardRetry: true },
   });
   if (!capture) {
     await getBin(binId);
@@ -125,7 +127,8 @@ export async function* capturePages(binId: string, ids?: string[], filter: Captu
     for (const a of await prisma.attempt.findMany({ where: { captureId: { in: [...wanted] } }, orderBy: { createdAt: "desc" } })) {
       attempts.get(a.captureId)?.push(a);
     }
-    if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [] }));
+    const retries = new Map((await prisma.forwardRetry.findMany({ where: { captureId: { in: [...wanted] } } })).map((r) => [r.captureId, r]));
+    if (picked.length > 0) yield picked.map((c) => toCaptureView({ ...c, attempts: attempts.get(c.id) ?? [], forwardRetry: retries.get(c.id) ?? null }));
     cursor = BigInt(next[n - 1].seq);
   }
 }
@@ -161,4 +164,10 @@ export async function deleteCapturesBefore(before: Date): Promise<number> {
     for (const c of old) byBin.set(c.binId, [...(byBin.get(c.binId) ?? []), c.id]);
     for (const [binId, ids] of byBin) reportChange({ type: "captures:deleted", binId, ids, reason: "retention" });
   }
+}
+
+/** Records what a stored capture's sender was answered, once known (pass-through learns it from the target). */
+export async function setCaptureResponse(id: string, response: CaptureResponse): Promise<void> {
+  const prisma = await db();
+  await prisma.capture.updateMany({ where: { id }, data: { response, responseStatus: response.status } });
 }

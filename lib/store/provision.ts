@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { CreateBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
 import { RulesSchema, type Rule } from "../schemas/rules.ts";
 import { db } from "./db.ts";
+import { forwardColumns } from "./bins.ts";
 
 /**
  * `HOOKJAR_BINS_FILE`: bins an operator keeps in git, created or brought in line at every start.
@@ -77,8 +78,7 @@ export async function provisionBins(file: string): Promise<{ created: number; up
       const data = {
         name: bin.name || null,
         response: bin.response ?? Prisma.DbNull,
-        forwardUrl: bin.forward?.url ?? null,
-        forwardEnabled: bin.forward?.enabled ?? false,
+        ...forwardColumns(bin.forward ?? null),
         rules: bin.rules.length ? bin.rules : Prisma.DbNull,
         rulesSavedAt: new Date(),
       };

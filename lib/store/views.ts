@@ -1,6 +1,6 @@
 import { config } from "../runtime/config.ts";
 import { encodeBody } from "../wire/body.ts";
-import type { Attempt, Bin, Capture, Refusal } from "../generated/prisma/client.ts";
+import type { Attempt, Bin, Capture, ForwardRetry, Refusal } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
 import { forwardOutcomeOf, type AttemptView, type CaptureSummary, type CaptureView, type ForwardOutcome } from "../schemas/capture.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
@@ -18,8 +18,10 @@ export function toBinView(bin: Bin, origin: string): BinView {
   return { id: bin.id, name: bin.name, ...binUrls(bin.id, origin), createdAt: bin.createdAt.toISOString() };
 }
 
-export const forwardOf = (bin: Pick<Bin, "forwardUrl" | "forwardEnabled">): Forward | null =>
-  bin.forwardUrl ? { url: bin.forwardUrl, enabled: bin.forwardEnabled } : null;
+export const forwardOf = (bin: Pick<Bin, "forwardUrl" | "forwardEnabled" | "forwardMode" | "forwardTimeoutMs">): Forward | null =>
+  bin.forwardUrl
+    ? { url: bin.forwardUrl, enabled: bin.forwardEnabled, mode: bin.forwardMode as Forward["mode"], timeoutMs: bin.forwardTimeoutMs }
+    : null;
 
 export function toBinDetail(bin: Bin, origin: string, requestCount: number, lastForward: ForwardOutcome | null): BinDetail {
   return {
@@ -29,6 +31,7 @@ export function toBinDetail(bin: Bin, origin: string, requestCount: number, last
     forward: forwardOf(bin),
     lastForward,
     private: bin.viewTokenHash !== null,
+    managed: bin.manageKeyHash !== null,
     limits: binLimits(),
   };
 }
@@ -87,11 +90,15 @@ export function toAttemptView(a: Attempt): AttemptView {
     error: a.error,
     durationMs: a.durationMs,
     createdAt: a.createdAt.toISOString(),
+    try: a.forwardTry,
     request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody) },
   };
 }
 
-export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView {
+/** How many tries an auto-forward gets in all. */
+export const forwardTries = () => config.FORWARD_RETRIES + 1;
+
+export function toCaptureView(c: Capture & { attempts: Attempt[]; forwardRetry: ForwardRetry | null }): CaptureView {
   return {
     ...toSummary(c, forwardOutcome(c.attempts.filter((a) => a.kind === "forward"))),
     headers: c.headers as HeaderPairs,
@@ -99,6 +106,7 @@ export function toCaptureView(c: Capture & { attempts: Attempt[] }): CaptureView
     body: encodeBody(c.body),
     response: (c.response as CaptureResponse | null) ?? null,
     attempts: c.attempts.map(toAttemptView),
+    forwardRetry: c.forwardRetry ? { try: c.forwardRetry.nextTry, of: forwardTries(), at: c.forwardRetry.dueAt.toISOString() } : null,
   };
 }
 

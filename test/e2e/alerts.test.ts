@@ -1,6 +1,6 @@
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openInspector, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -52,7 +52,7 @@ describe("alerts for captures in a hidden tab", () => {
     const bin = await createBin(e2e.server, { name: "Alerted" });
     const context = await watchedContext(true);
     const page = await context.newPage();
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const shown = () => page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown.length);
     const beeps = () => page.evaluate(() => (window as unknown as { __beeps: () => number }).__beeps());
     const hide = (h: boolean) => page.evaluate((v) => (window as unknown as { __setHidden: (h: boolean) => void }).__setHidden(v), h);
@@ -94,7 +94,7 @@ describe("alerts for captures in a hidden tab", () => {
     const bin = await createBin(e2e.server);
     const context = await watchedContext(false);
     const page = await context.newPage();
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const asked = () => page.evaluate(() => (window as unknown as { __asked: () => number }).__asked());
     expect(await asked()).toBe(0);
     await page.click("[data-testid=alerts-toggle]");
@@ -106,7 +106,7 @@ describe("alerts for captures in a hidden tab", () => {
     const bin = await createBin(e2e.server);
     const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     expect(await page.isVisible("header [data-testid=alerts-toggle]")).toBe(false);
     await page.click("[data-testid=bin-menu]");
     expect(await page.isVisible("header [data-testid=alerts-toggle]")).toBe(false);

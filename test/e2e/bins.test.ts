@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, axeProblems, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 
 const e2e = serverAndBrowser();
 
@@ -27,7 +27,7 @@ describe("your bins", () => {
     await send(busy.captureUrl, 3);
     await send(secret.captureUrl, 1);
     await send(locked.captureUrl, 2);
-    await fetch(`${e2e.server.url}/api/bins/${gone.id}`, { method: "DELETE" });
+    await fetch(`${e2e.server.url}/api/bins/${gone.id}`, { method: "DELETE", headers: manage(gone) });
 
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
     await page.goto(e2e.server.url);
@@ -67,7 +67,7 @@ describe("your bins", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Deleted elsewhere: gone from the list on the next visit.
-    await fetch(`${e2e.server.url}/api/bins/${quiet.id}`, { method: "DELETE" });
+    await fetch(`${e2e.server.url}/api/bins/${quiet.id}`, { method: "DELETE", headers: manage(quiet) });
     await page.reload();
     await page.waitForSelector("[data-testid=your-bins]");
     expect((await listed(page)).map(([id]) => id)).toEqual([busy.id, secret.id]);

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gzipBomb } from "../helpers/bomb.ts";
-import { ARTIFACTS, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -48,7 +48,7 @@ describe("encoded bodies in the inspector", () => {
       ids[coding] = await send(bin.captureUrl, coding, sent);
     }
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     for (const coding of ["gzip", "deflate", "br"]) {
       await openCapture(page, ids[coding]);
       expect(await page.getAttribute("[data-testid=decoded-body]", "data-showing")).toBe("decoded");
@@ -81,7 +81,7 @@ describe("encoded bodies in the inspector", () => {
     corruptBytes.fill(0x41, 10, 18);
     const corruptId = await send(bin.captureUrl, "gzip", corruptBytes);
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
 
     await openCapture(page, bombId);
     expect(await page.getAttribute("[data-testid=decoded-body]", "data-state")).toBe("refused");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -15,7 +15,7 @@ describe("filtering the inspector's list", () => {
     const github = await send(`${bin.captureUrl}/github`, "POST", [["X-GitHub-Event", "push"]], '{"ref":"main"}');
     const put = await send(`${bin.captureUrl}/other`, "PUT", [], "Invoice attached");
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     expect(await rowIds(page)).toEqual([put, github, stripe]);
 
     await page.getByLabel("Search path, query and body").fill("invoice");

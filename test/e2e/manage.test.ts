@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -17,7 +17,7 @@ describe("managing captures", () => {
     const ids = [await capture(bin.captureUrl, "a"), await capture(bin.captureUrl, "b"), await capture(bin.captureUrl, "c")].reverse();
     const one = (await openPage(e2e.browser, e2e.server.url)).page;
     const other = (await openPage(e2e.browser, e2e.server.url)).page;
-    await Promise.all([openInspector(one, bin.inspectUrl), openInspector(other, bin.inspectUrl)]);
+    await Promise.all([openInspector(one, asOwner(bin)), openInspector(other, asOwner(bin))]);
     expect(await rowIds(other)).toEqual(ids);
 
     await one.click(`[data-testid=capture-row][data-id="${ids[1]}"]`);
@@ -40,7 +40,7 @@ describe("managing captures", () => {
     const older = await capture(bin.captureUrl, "old");
     const newest = await capture(bin.captureUrl, "new");
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click(`[data-testid=capture-row][data-id="${older}"]`);
 
     const fresh = [await capture(bin.captureUrl, "1"), await capture(bin.captureUrl, "2")];
@@ -60,7 +60,7 @@ describe("managing captures", () => {
   it("holds new captures while paused and shows them on resume", async () => {
     const bin = await createBin(e2e.server);
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=pause-toggle]");
     await page.waitForSelector("[data-testid=connection][data-state=paused]");
     const held = await capture(bin.captureUrl, "while paused");

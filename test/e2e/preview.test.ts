@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { getJson, rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -13,7 +13,7 @@ describe("HTML preview", () => {
     const html = `<html><head><meta http-equiv="refresh" content="0;url=${canary.captureUrl}/leak"><META HTTP-EQUIV=Refresh CONTENT="0; URL=${canary.captureUrl}/leak2"></head><body><h1>Hello preview</h1></body></html>`;
     await rawRequest(bin.captureUrl, { method: "POST", headers: [["Content-Type", "text/html"]], body: html });
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     // Each refresh tag ends one of two ways, and either is an event: Chromium refuses it in a sandboxed
     // document and says so on the console, or the frame navigates, which it does only once the canary

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin, startServer } from "../helpers/server.ts";
+import { createBin, manage, startServer } from "../helpers/server.ts";
 
 // One database, served in turn by several server processes: each hands it on with stop(true).
 const e2e = serverAndBrowser();
@@ -13,7 +13,7 @@ describe("after a lost connection", () => {
   it("resubscribes and shows everything sent meanwhile, once, and drops what was deleted, without a reload", async () => {
     const bin = await createBin(e2e.server);
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.evaluate(() => ((window as any).__sameDocument = true));
     const { port, dbFile } = e2e.server;
     const ids = [await capture(bin.captureUrl, 1)];
@@ -28,7 +28,7 @@ describe("after a lost connection", () => {
     const elsewhereUrl = bin.captureUrl.replace(`:${port}/`, `:${elsewhere.port}/`);
     for (const n of [2, 3, 4]) ids.unshift(await capture(elsewhereUrl, n));
     const deleted = ids.pop()!;
-    expect((await fetch(`${elsewhere.url}/api/bins/${bin.id}/requests/${deleted}`, { method: "DELETE" })).status).toBe(204);
+    expect((await fetch(`${elsewhere.url}/api/bins/${bin.id}/requests/${deleted}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     await elsewhere.stop(true);
 
     e2e.server = await startServer({ PORT: String(port) }, dbFile);

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, axeProblems, openInspector, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, axeProblems, openInspector, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 import { closedPort, startEcho, type Echo } from "../helpers/target.ts";
 
 /** Everything the engine does, in the browser: refused requests and forward health, live. */
@@ -55,7 +55,7 @@ describe("refused requests in the inspector", () => {
     const bin = await createBin(e2e.server, { name: "Refusals" });
     await post(`${bin.captureUrl}/stripe/events`, '{"id":"evt_1"}', [["Content-Type", "application/json"]]);
     const { context, page, errors } = await open(e2e.browser, SIZES[0]);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     expect(await page.isVisible("[data-testid=refused-strip]")).toBe(false);
     // Set on this document: still there afterwards means no reload happened.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
@@ -102,7 +102,7 @@ describe("refused requests in the inspector", () => {
 
     // On a phone (in the dark scheme, so both are checked): the same rows, readable, nothing wider than the screen.
     const phone = await open(e2e.browser, SIZES[1], "dark");
-    await openInspector(phone.page, bin.inspectUrl);
+    await openInspector(phone.page, asOwner(bin));
     await phone.page.waitForSelector("[data-testid=refused-row][data-reason=rate_limited]");
     await expectNoOverflow(phone.page);
     await shot(phone.page, "refused-dark", 390);
@@ -114,10 +114,10 @@ describe("refused requests in the inspector", () => {
   it("empties the strip when the bin is cleared", async () => {
     const bin = await createBin(e2e.server);
     const { context, page } = await open(e2e.browser, SIZES[0]);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await post(bin.captureUrl, "x".repeat(LIMIT + 1));
     await page.waitForSelector("[data-testid=refused-row]");
-    await fetch(`${bin.captureUrl.replace("/b/", "/api/bins/")}/requests`, { method: "DELETE" });
+    await fetch(`${bin.captureUrl.replace("/b/", "/api/bins/")}/requests`, { method: "DELETE", headers: manage(bin) });
     await page.waitForSelector("[data-testid=refused-strip]", { state: "detached" });
     await context.close();
   });
@@ -127,9 +127,9 @@ describe("forward health in the inspector", () => {
   it("marks a failed forward on its row and on the Forwarding control, and clears the control once a forward succeeds", async () => {
     const bin = await createBin(e2e.server, { name: "Forwarding" });
     const down = `http://127.0.0.1:${await closedPort()}/hooks`;
-    await fetch(`${e2e.server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: down, enabled: true }) });
+    await fetch(`${e2e.server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify({ url: down, enabled: true }) });
     const { context, page, errors } = await open(e2e.browser, SIZES[0]);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     expect(await page.getAttribute("[data-testid=forward-toggle]", "data-failing")).toBeNull();
 
     const failedId = JSON.parse((await post(`${bin.captureUrl}/orders`, '{"order":1}')).body.toString()).id;
@@ -166,12 +166,12 @@ describe("forward health in the inspector", () => {
   it("shows the failing state after a reload, and fits a phone", async () => {
     const bin = await createBin(e2e.server);
     const down = `http://127.0.0.1:${await closedPort()}/x`;
-    await fetch(`${e2e.server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: down, enabled: true }) });
+    await fetch(`${e2e.server.url}/api/bins/${bin.id}/forward`, { method: "PUT", headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify({ url: down, enabled: true }) });
     const id = JSON.parse((await post(`${bin.captureUrl}/a`, "{}")).body.toString()).id;
     // Recorded before the page opens: it comes from the list and BinDetail, not the live stream.
     for (let i = 0; i < 100 && (await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`)).json()).lastForward === null; i++) await new Promise((r) => setTimeout(r, 50));
     const { context, page, errors } = await open(e2e.browser, SIZES[1]);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.waitForSelector(`[data-testid=capture-row][data-id="${id}"] [data-testid=forward-failed]`);
     // On a phone the bar's actions are in its menu, whose button says forwarding fails.
     await page.click("[data-testid=bin-menu][data-failing]");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, LAPTOP, PHONE, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, LAPTOP, PHONE, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { startEcho, until, type Echo } from "../helpers/target.ts";
@@ -27,7 +27,7 @@ describe("edit & resend in the inspector", () => {
       body: original,
     });
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
 
@@ -74,7 +74,7 @@ describe("edit & resend in the inspector", () => {
     const bin = await createBin(e2e.server);
     await rawRequest(bin.captureUrl, { method: "POST", body: "x" });
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
     const dialog = page.getByRole("dialog", { name: "Edit and resend" });
@@ -95,7 +95,7 @@ describe("edit & resend in the inspector", () => {
   it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {
     const bin = await createBin(e2e.server);
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=forward-toggle]");
     await page.fill("#forward-url", `${echo.url}/fwd`);
     await page.click("[data-testid=forward-save]");
@@ -129,7 +129,7 @@ describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("after Send at %s px"
     const orders = JSON.parse((await rawRequest(`${bin.captureUrl}/orders?src=shop`, { method: "POST", headers, body })).body.toString()).id;
     const push = JSON.parse((await rawRequest(`${bin.captureUrl}/github/push`, { method: "POST", body: "{}" })).body.toString()).id;
     const { page, errors } = await openPage(e2e.browser, e2e.server.url, viewport);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const open = async (id: string) => {
       const back = page.getByTestId("back-to-list");
       if (await back.isVisible()) await back.click();

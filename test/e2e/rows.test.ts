@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, LAPTOP, PHONE, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, LAPTOP, PHONE, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage, type CreatedBin } from "../helpers/server.ts";
 import { closedPort } from "../helpers/target.ts";
 
 // The list's rows stay one 44 px row whatever marks they carry; a phone shows the list near the top
@@ -10,16 +10,16 @@ import { closedPort } from "../helpers/target.ts";
 
 const e2e = serverAndBrowser({ HANG_MAX_MS: "1000", FORWARD_RETRIES: "0" });
 
-async function api(method: string, path: string, body: unknown) {
-  const res = await fetch(`${e2e.server.url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+async function api(bin: CreatedBin, method: string, path: string, body: unknown) {
+  const res = await fetch(`${e2e.server.url}${path}`, { method, headers: { "content-type": "application/json", ...manage(bin) }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
 /** A bin whose captures carry every mark at once: forward failed, hung, reset, and a long content type. */
 async function markedBin() {
   const bin = await createBin(e2e.server);
-  await api("PUT", `/api/bins/${bin.id}/forward`, { url: `http://127.0.0.1:${await closedPort()}/in`, enabled: true });
-  await api("PUT", `/api/bins/${bin.id}/rules`, {
+  await api(bin, "PUT", `/api/bins/${bin.id}/forward`, { url: `http://127.0.0.1:${await closedPort()}/in`, enabled: true });
+  await api(bin, "PUT", `/api/bins/${bin.id}/rules`, {
     rules: [
       { match: { path: "/hang" }, respond: { status: 200 }, fault: { kind: "hang" } },
       { match: { path: "/reset" }, respond: { status: 200 }, fault: { kind: "reset" } },
@@ -64,7 +64,7 @@ describe("the inspector on a phone (390 × 844)", () => {
   it("starts the list within the top 160 px, with the bin's actions in a menu", async () => {
     const bin = await markedBin();
     const { page, errors } = await openPage(e2e.browser, e2e.server.url, PHONE);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const firstRowTop = await page.$eval("[data-testid=capture-row]", (r) => r.getBoundingClientRect().top);
     expect(firstRowTop).toBeLessThanOrEqual(160);
     expect(await page.getByTestId("pause-toggle").isVisible()).toBe(false);

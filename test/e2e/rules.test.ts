@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -10,7 +10,7 @@ describe("the rules editor", () => {
     const bin = await createBin(e2e.server);
     await rawRequest(`${bin.captureUrl}/orders/41`, { method: "POST", headers: [["X-Event", "created"]], body: '{"id":"ord_41"}' });
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.waitForSelector("[data-testid=capture-detail]");
 

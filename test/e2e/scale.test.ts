@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { newSortableId } from "../../lib/runtime/ids.ts";
-import { openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { asOwner, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -35,7 +35,7 @@ describe("a bin with 100,000 captures", () => {
     seedOlderCopies(e2e.server.dbFile, JSON.parse(res.body.toString()).id, TOTAL - 1);
 
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.waitForSelector("[data-testid=capture-detail]");
     // The count is the bin's total; only the first pages are loaded: the server-rendered one and the live resync's.
     expect(await page.textContent("[data-testid=capture-count]")).toBe("100,000 captures");

@@ -3,7 +3,7 @@ import { sign as githubSign } from "@octokit/webhooks-methods";
 import type { Page } from "playwright-core";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, LAPTOP, PHONE, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, LAPTOP, PHONE, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 
@@ -53,7 +53,7 @@ describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("signing secrets per 
   it("verifies two schemes in one bin, each with its own secret, with no false ✗; re-sign offers the secret that fits", async () => {
     const { bin, keys, ids } = await mixedBin();
     const { page, errors } = await openPage(e2e.browser, e2e.server.url, viewport);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
 
     for (const scheme of ["github", "stripe"] as const) {
       await select(page, ids[scheme]);
@@ -68,7 +68,7 @@ describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("signing secrets per 
     await page.screenshot({ path: `${ARTIFACTS}schemes-${width}.png` });
 
     // Kept per scheme in this browser: a reload judges both again.
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await expect.poll(() => badges(page)).toEqual({ [ids.github]: "true", [ids.stripe]: "true", [ids.slack]: null });
     await select(page, ids.slack);
     expect(await page.getByTestId("signature-verdict").count()).toBe(0);

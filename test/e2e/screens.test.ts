@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, axeProblems, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, axeProblems, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 
 /**
  * Every screen at laptop and phone width, saved to test/artifacts/ to be looked at, and an
@@ -77,12 +77,12 @@ describe("screens", () => {
 
       // A new bin: the first steps, in the detail pane on a laptop and in the list's place on a phone.
       const empty = await createBin(e2e.server, { name: "Brand new" });
-      await live(page, empty.inspectUrl);
+      await live(page, asOwner(empty));
       await page.waitForSelector(w < 500 ? "[data-testid=empty-state-phone]" : "[data-testid=empty-state]", { state: "visible" });
       expect(await page.textContent(w < 500 ? "[data-testid=empty-state-phone]" : "[data-testid=empty-state]")).toContain("curl");
       await shot(page, "empty-bin", w);
 
-      await live(page, bin.inspectUrl);
+      await live(page, asOwner(bin));
       await shot(page, "inspector-list", w);
       await page.click(`[data-testid=capture-row][data-id="${jsonId}"]`);
       await page.waitForSelector(`[data-testid=capture-detail][data-id="${jsonId}"]`);
@@ -106,8 +106,8 @@ describe("screens", () => {
       await page.waitForSelector("[data-testid=capture-count]:has-text(' of ')");
       await shot(page, "filtered-counts", w);
 
-      await live(page, doomed.inspectUrl);
-      await fetch(`${e2e.server.url}/api/bins/${doomed.id}`, { method: "DELETE" }).catch(() => null);
+      await live(page, asOwner(doomed));
+      await fetch(`${e2e.server.url}/api/bins/${doomed.id}`, { method: "DELETE", headers: manage(doomed) }).catch(() => null);
       await page.waitForSelector("[data-testid=bin-deleted]");
       await shot(page, "deleted-bin", w);
 
@@ -137,7 +137,7 @@ describe("accessibility (axe-core)", () => {
         await page.waitForSelector("text=Create bin");
         problems.push(...(await axeProblems(page)).map((p) => `home ${scheme} ${size.width}: ${p}`));
 
-        await live(page, bin.inspectUrl);
+        await live(page, asOwner(bin));
         await page.click(`[data-testid=capture-row][data-id="${jsonId}"]`);
         await page.waitForSelector(`[data-testid=capture-detail][data-id="${jsonId}"]`);
         await page.waitForSelector("[data-fresh]", { state: "detached", timeout: 5000 });

@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 
 const e2e = serverAndBrowser({ MAX_CAPTURES_PER_BIN: "500", RETENTION_DAYS: "7", RATE_LIMIT_PER_MIN: "120" });
 const harValidator = createRequire(import.meta.url)("har-validator") as { har: (data: unknown) => Promise<unknown> };
@@ -32,7 +32,7 @@ describe("bin settings panel", () => {
     const first = await capture(bin.captureUrl, JSON.stringify({ order: 1, item: "kettle" }));
     const second = await capture(bin.captureUrl, JSON.stringify({ order: 2, item: "teapot" }), "PUT");
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
 
     await openSettings(page);
     expect(await focusInside(page, "settings-dialog")).toBe(true);
@@ -119,16 +119,16 @@ describe("bin settings panel", () => {
   it("downloads the settings file and imports it into another bin, refusing a bad one inline", async () => {
     const source = await createBin(e2e.server, { name: "Mock source" });
     const response = { status: 202, headers: [["X-From", "file"]], body: "queued", delayMs: 0 };
-    await fetch(`${e2e.server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(response) });
+    await fetch(`${e2e.server.url}/api/bins/${source.id}/response`, { method: "PUT", headers: { "content-type": "application/json", ...manage(source) }, body: JSON.stringify(response) });
     const target = await createBin(e2e.server);
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, source.inspectUrl);
+    await openInspector(page, asOwner(source));
     await openSettings(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=settings-download]")]);
     const document = readFileSync((await download.path())!, "utf8");
     expect(JSON.parse(document)).toMatchObject({ name: "Mock source", response, forward: null, rules: [] });
 
-    await openInspector(page, target.inspectUrl);
+    await openInspector(page, asOwner(target));
     await openSettings(page);
     await page.setInputFiles("[data-testid=settings-import]", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"response":{"status":42}}') });
     expect(await page.textContent("[data-testid=settings-import-error]")).toContain("response.status");
@@ -145,7 +145,7 @@ describe("bin settings panel", () => {
     await capture(bin.captureUrl, "{}");
     const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await openInspector(page, `${bin.inspectUrl}?token=${bin.viewToken}`);
+    await openInspector(page, asOwner(bin, `?token=${bin.viewToken}`));
     await openSettings(page);
     expect(await page.textContent("[data-testid=settings-share-url]")).toBe(`${bin.inspectUrl}?token=${bin.viewToken}`);
     // Nothing in the panel is wider than the phone.
@@ -161,7 +161,7 @@ describe("bin settings panel", () => {
     await page.click("[data-testid=forward-save]");
     await page.waitForSelector("[data-testid=settings-forward]:has-text('sent on to http://127.0.0.1:8123/hooks')");
     await page.waitForSelector("[data-testid=settings-dialog]", { state: "visible" });
-    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${bin.viewToken}` } })).json()).forward).toEqual({ url: "http://127.0.0.1:8123/hooks", enabled: true });
+    expect((await (await fetch(`${e2e.server.url}/api/bins/${bin.id}`, { headers: { authorization: `Bearer ${bin.viewToken}` } })).json()).forward).toEqual({ url: "http://127.0.0.1:8123/hooks", enabled: true, mode: "async", timeoutMs: 10000 });
     await page.keyboard.press("Escape");
     await page.waitForSelector("header [data-testid=forward-toggle]:has-text('127.0.0.1:8123')");
     await context.close();
@@ -171,11 +171,11 @@ describe("bin settings panel", () => {
     const bin = await createBin(e2e.server, { name: "Going private" });
     await capture(bin.captureUrl, "{}");
     const watcher = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(watcher.page, bin.inspectUrl);
+    await openInspector(watcher.page, asOwner(bin));
     await watcher.page.waitForSelector("[data-testid=connection][data-state=live]");
 
     const { page } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await openSettings(page);
     await page.click("[data-testid=settings-make-private]");
     // The panel's page comes back with the new token (kept in a cookie), live and private.

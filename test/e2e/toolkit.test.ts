@@ -3,7 +3,7 @@ import { sign as githubSign } from "@octokit/webhooks-methods";
 import type { Page } from "playwright-core";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, rowIds, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { startEcho, until, type Echo } from "../helpers/target.ts";
@@ -53,7 +53,7 @@ describe("signatures in the inspector", () => {
     const unsigned = await post(bin.captureUrl, [], "{}");
 
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click(`[data-testid=capture-row][data-id="${tampered}"]`);
     const section = page.getByTestId("signature");
     await expect.poll(() => section.textContent()).toContain("GitHub");
@@ -77,7 +77,7 @@ describe("signatures in the inspector", () => {
     expect(await page.getByTestId("signature").count()).toBe(0);
 
     // Kept in this browser: a reload checks again without asking.
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await expect.poll(() => badges(page)).toEqual({ [valid1]: "true", [valid2]: "true", [tampered]: "false", [unsigned]: null });
     await page.click(`[data-testid=capture-row][data-id="${valid2}"]`);
     await page.getByTestId("forget-secret").click();
@@ -92,7 +92,7 @@ describe("signatures in the inspector", () => {
     const original = JSON.stringify({ id: "evt_e2e", object: "event", amount: 100 });
     await post(bin.captureUrl, [["Stripe-Signature", stripe.webhooks.generateTestHeaderString({ payload: original, secret: key })]], original);
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=capture-row]");
     await page.click("[data-testid=edit-resend]");
     const dialog = page.getByRole("dialog", { name: "Edit and resend" });
@@ -130,13 +130,15 @@ describe("duplicates and the diff", () => {
     const again = await post(bin.captureUrl, [["X-GitHub-Delivery", "d-1"]], '{"n":1}');
     const other = await post(bin.captureUrl, [["X-GitHub-Delivery", "d-2"]], '{"n":2}');
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.waitForSelector(`[data-id="${again}"] [data-testid=duplicate-marker]`);
     expect(await page.textContent(`[data-id="${again}"] [data-testid=duplicate-marker]`)).toContain(first.slice(-6));
     expect(await page.$$(`[data-id="${first}"] [data-testid=duplicate-marker], [data-id="${other}"] [data-testid=duplicate-marker]`)).toHaveLength(0);
     expect(await page.textContent("[data-testid=duplicates-toggle]")).toBe("1 duplicate");
     await page.click("[data-testid=duplicates-toggle]");
     await expect.poll(() => rowIds(page)).toEqual([again]);
+    // The list answers how many match, so the count does not stay at "Filtering…".
+    await expect.poll(() => page.textContent("[data-testid=capture-count]")).toBe("1 of 3 captures");
     await page.click("[data-testid=duplicates-toggle]");
     await expect.poll(() => rowIds(page)).toEqual([other, again, first]);
     expect(errors).toEqual([]);
@@ -147,7 +149,7 @@ describe("duplicates and the diff", () => {
     const older = await post(`${bin.captureUrl}/orders`, [["X-Attempt", "1"], ["X-Old", "gone"]], JSON.stringify({ id: 7, status: "pending", items: [{ sku: "A" }] }));
     const newer = await post(`${bin.captureUrl}/orders`, [["X-Attempt", "2"], ["X-New", "<b>new</b>"]], JSON.stringify({ items: [{ sku: "A" }], status: "paid", id: 7 }));
     const { page, errors } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click(`[data-testid=capture-row][data-id="${newer}"]`);
     await page.click(`[data-testid=capture-row][data-id="${older}"]`, { modifiers: ["Shift"] });
 

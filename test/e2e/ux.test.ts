@@ -1,9 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
-import { ARTIFACTS, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
-import { createBin } from "../helpers/server.ts";
+import { createBin, manage } from "../helpers/server.ts";
 import { startEcho, type Echo } from "../helpers/target.ts";
 
 /** What a new user hit (issue 8): phones, dialogs, a deleted bin, counts, big and broken bodies. */
@@ -61,7 +61,7 @@ describe("on a phone (390×844)", () => {
     await page.goto(e2e.server.url);
     await expectNoOverflow(page, "home");
 
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await expectNoOverflow(page, "inspector list");
     expect(await page.isVisible("[data-testid=list-pane]")).toBe(true);
     expect(await page.isVisible("[data-testid=detail-pane]")).toBe(false);
@@ -100,7 +100,7 @@ describe("dialogs", () => {
     const older = await send(bin.captureUrl, "older");
     const newer = await send(bin.captureUrl, "newer");
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click(`[data-testid=capture-row][data-id="${newer}"]`);
     await page.waitForSelector(`[data-testid=capture-detail][data-id="${newer}"]`);
 
@@ -161,7 +161,9 @@ describe("a deleted bin", () => {
     await openInspector(other, `${e2e.server.url}/bins/${binId}`);
     expect(await other.title()).toBe("Doomed bin · Hookjar");
 
-    expect((await fetch(`${e2e.server.url}/api/bins/${binId}`, { method: "DELETE" })).status).toBe(204);
+    // The creating browser kept the bin's manage key.
+    const manageKey = await page.evaluate((id) => JSON.parse(localStorage.getItem("hookjar:manage-keys")!)[id] as string, binId);
+    expect((await fetch(`${e2e.server.url}/api/bins/${binId}`, { method: "DELETE", headers: manage({ manageKey }) })).status).toBe(204);
     for (const tab of [page, other]) {
       await tab.waitForSelector("[data-testid=bin-deleted]", { timeout: 3000 });
       expect(await tab.textContent("[data-testid=bin-deleted]")).toContain("This bin was deleted");
@@ -180,7 +182,7 @@ describe("a deleted bin", () => {
       for (const b of bins) list.unshift({ id: b.id, name: b.name, href: `/bins/${b.id}`, createdAt: new Date().toISOString() });
       localStorage.setItem("hookjar:recent-bins", JSON.stringify(list));
     }, [{ id: kept.id, name: "Still here" }, { id: gone.id, name: "Deleted elsewhere" }]);
-    await fetch(`${e2e.server.url}/api/bins/${gone.id}`, { method: "DELETE" });
+    await fetch(`${e2e.server.url}/api/bins/${gone.id}`, { method: "DELETE", headers: manage(gone) });
     await page.goto(e2e.server.url);
     await page.waitForSelector("[data-testid=recent-bins]:has-text('Still here')");
     const recent = await page.textContent("[data-testid=recent-bins]");
@@ -205,7 +207,7 @@ describe("counts", () => {
     for (let i = 0; i < 10; i++) await send(bin.captureUrl, `put ${i}`, "PUT");
     for (let i = 0; i < 20; i++) await send(bin.captureUrl, `post ${i}`);
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     const count = () => page.textContent("[data-testid=capture-count]");
     expect(await count()).toBe("30 captures");
     expect(await page.textContent("[data-testid=cap-note]")).toMatch(/limit of 30: each new capture deletes the oldest/);
@@ -233,7 +235,7 @@ describe("the tab and the body", () => {
     const older = await send(bin.captureUrl, "a");
     await send(bin.captureUrl, "b");
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     expect(await page.title()).toBe("Titled · Hookjar");
     await page.click(`[data-testid=capture-row][data-id="${older}"]`);
     await send(bin.captureUrl, "c");
@@ -249,7 +251,7 @@ describe("the tab and the body", () => {
     const items = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ["a", "b"] }));
     const big = await send(bin.captureUrl, JSON.stringify(items), "POST", [["Content-Type", "application/json"]]);
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.waitForSelector(`[data-testid=capture-detail][data-id="${big}"] [data-testid=json-view]`);
     await page.click("[data-testid=json-view] button[aria-expanded=false]");
     await page.waitForSelector("[data-testid=json-more]");
@@ -325,7 +327,7 @@ describe("doors", () => {
     const bin = await createBin(e2e.server);
     await send(bin.captureUrl, "x");
     const { page, context } = await openPage(e2e.browser, e2e.server.url);
-    await openInspector(page, bin.inspectUrl);
+    await openInspector(page, asOwner(bin));
     await page.click("[data-testid=clear-bin]");
     await page.hover("[data-testid=clear-bin][data-armed]");
     // The hover colours arrive by CSS transition: read them once the button's transitions have ended.

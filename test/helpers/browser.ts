@@ -59,6 +59,9 @@ export function rowIds(page: Page): Promise<string[]> {
   );
 }
 
+/** The inspector's address carrying the bin's manage key in its fragment, as its owner hands it on. */
+export const asOwner = (bin: { inspectUrl: string; manageKey: string }, query = "") => `${bin.inspectUrl}${query}#key=${encodeURIComponent(bin.manageKey)}`;
+
 /** Opens a bin's inspector and waits until its live subscription is up. */
 export async function openInspector(page: Page, inspectUrl: string): Promise<void> {
   await page.goto(inspectUrl);

@@ -12,7 +12,7 @@ let installed: { dir: string; bin: string } | null = null;
 
 // The outer `npm test` exports its own npm_* settings (prefix, lifecycle…); the nested npm must act
 // as a user's would, in its own folder.
-function userEnv(): NodeJS.ProcessEnv {
+export function userEnv(): NodeJS.ProcessEnv {
   const keep = new Set(["npm_config_cache", "npm_config_registry", "npm_config_userconfig"]);
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_") || keep.has(k.toLowerCase()))) as NodeJS.ProcessEnv;
 }

@@ -99,5 +99,10 @@ export async function createBin(server: TestServer, body: unknown = {}) {
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create bin: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string; captureUrl: string; inspectUrl: string; viewToken?: string };
+  return (await res.json()) as CreatedBin;
 }
+
+export type CreatedBin = { id: string; captureUrl: string; inspectUrl: string; manageKey: string; viewToken?: string };
+
+/** The header that lets a request change the bin: its manage key as a bearer. */
+export const manage = (bin: { manageKey: string }) => ({ authorization: `Bearer ${bin.manageKey}` });

@@ -24,7 +24,9 @@ must not) reach your machine itself.
   -h, --help           show this help
 
 Each capture is delivered once, in the order the bin received it; after a lost
-connection or a restart, what arrived meanwhile is delivered first.
+connection or a restart, what arrived meanwhile is delivered first. While the
+target is down (no connection, timeout, 5xx, 429) the same capture is tried
+again with backoff; later captures wait their turn.
 
 Example:
   npx hookjar relay https://hooks.example.com/b/Xy3… --to http://localhost:8080/hooks

@@ -3,6 +3,7 @@ import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { trySend } from "../../../lib/outbound/sender.ts";
 import { replayRequest } from "../../../lib/outbound/replay.ts";
+import { retryDelayMs, worthRetrying } from "../../../lib/outbound/retry-policy.ts";
 import { CapturePageSchema, CaptureSchema, type CapturePage, type CaptureView } from "../../../lib/schemas/capture.ts";
 import { serverEventSchemas, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "../../../lib/schemas/events.ts";
 import { decodeBody } from "../../../lib/wire/body.ts";
@@ -46,6 +47,8 @@ export function parseCaptureUrl(text: string): { origin: string; binId: string; 
 }
 
 const PAGE = 200;
+// A target down for long is tried every half minute, not ever more rarely.
+const MAX_BACKOFF_MS = 30_000;
 
 /**
  * The relay's place in the bin: the commit order (`seq`) of the last capture it delivered. Captures
@@ -83,6 +86,8 @@ export function startRelay(options: RelayOptions): Relay {
   let stopping = false;
   let pullQueued = false;
   let work = Promise.resolve();
+  // Backoff waits in progress, cut short by stop().
+  const wakers = new Set<() => void>();
 
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -106,20 +111,48 @@ export function startRelay(options: RelayOptions): Relay {
     return page.items[0]?.seq ?? 0;
   }
 
-  async function deliver(id: string, seq: number) {
+  /**
+   * Delivers one capture, trying again with backoff while its target is down (no connection, no
+   * answer in time, 5xx, 429): the position moves past a capture only once its target took it, so
+   * nothing behind it is delivered first and nothing is lost. Answers false when stopped first.
+   */
+  async function deliver(id: string, seq: number): Promise<boolean> {
     const capture = await api(`/requests/${id}`, CaptureSchema);
     const request = replayRequest({ ...capture, body: decodeBody(capture.body) }, options.to, {
       timeoutMs: options.timeoutMs,
       allowPrivate: true,
     });
-    const outcome = await trySend(request);
-    // A failed delivery is reported and passed: the relay follows the bin, it does not retry for ever.
-    position = seq;
-    store.write(seq);
-    const result = outcome.ok
-      ? `${outcome.response.status} ${outcome.response.statusText}`.trim()
-      : `failed: ${outcome.error.message}`;
-    options.log(`${clock()} ${capture.method} ${target(capture)} → ${result} (${outcome.durationMs} ms)`);
+    for (let tryNo = 1; ; tryNo++) {
+      const outcome = await trySend(request);
+      const result = outcome.ok
+        ? `${outcome.response.status} ${outcome.response.statusText}`.trim()
+        : `failed: ${outcome.error.message}`;
+      const line = `${clock()} ${capture.method} ${target(capture)} → ${result} (${outcome.durationMs} ms)`;
+      if (!worthRetrying(outcome)) {
+        position = seq;
+        store.write(seq);
+        options.log(line);
+        return true;
+      }
+      const delayMs = Math.min(retryDelayMs(tryNo, outcome), MAX_BACKOFF_MS);
+      options.log(`${line}; trying again in ${Math.round(delayMs / 1000)} s`);
+      if (!(await pause(delayMs))) return false;
+    }
+  }
+
+  /** Waits, or answers false at once when the relay is stopped meanwhile. */
+  function pause(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wakers.delete(wake);
+        resolve(true);
+      }, ms);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      wakers.add(wake);
+    });
   }
 
   /** Delivers every capture above the position, oldest first: catch-up and live delivery alike. */
@@ -139,7 +172,7 @@ export function startRelay(options: RelayOptions): Relay {
     for (const [i, { id, seq }] of missed.reverse().entries()) {
       if (stopping) return;
       if (position !== null && seq <= position) continue;
-      await deliver(id, seq);
+      if (!(await deliver(id, seq))) return;
       if (announce && missed.length > 1 && (i + 1) % 10 === 0) options.log(`${clock()} caught up ${i + 1}/${missed.length}`);
     }
   }
@@ -217,6 +250,7 @@ export function startRelay(options: RelayOptions): Relay {
     ready,
     stop: async () => {
       stopping = true;
+      for (const wake of wakers) wake();
       socket.close();
       await work;
     },
