@@ -50,12 +50,13 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
   const forwardFailing = Boolean(forward?.enabled && last && !last.ok);
   return (
     <header className="relative flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-slate-200 bg-white px-3 py-1.5 sm:gap-y-2 sm:py-2 dark:border-slate-800 dark:bg-slate-950">
-      <div className="order-1 flex min-w-0 items-center gap-2">
+      {/* On a phone it gives way (the name truncates) so the live state and the menu stay beside it. */}
+      <div className="order-1 flex min-w-0 flex-1 items-center gap-2 sm:flex-none">
         <HomeLink />
         <Link href="/bins" className="text-xs font-medium whitespace-nowrap text-indigo-700 hover:underline dark:text-indigo-300" data-testid="your-bins-link">
           Your bins
         </Link>
-        {name && <span className="max-w-[14rem] truncate text-sm text-slate-600 dark:text-slate-400" data-testid="bin-name">/ {name}</span>}
+        {name && <span className="min-w-0 max-w-[14rem] truncate text-sm text-slate-600 dark:text-slate-400" data-testid="bin-name">/ {name}</span>}
         {shareUrl && (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">Private</span>
         )}
@@ -119,8 +120,6 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
           <NotifyToggle />
         </span>
         <BinSettingsButton binId={binId} shareUrl={shareUrl} filter={filter} gone={gone} />
-      </div>
-      <div className="order-3">
         <ThemeToggle />
       </div>
     </header>

@@ -15,9 +15,9 @@ async function api(bin: CreatedBin, method: string, path: string, body: unknown)
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
-/** A bin whose captures carry every mark at once: forward failed, hung, reset, and a long content type. */
+/** A bin whose captures carry many marks at once: forward failed, hung, reset, duplicate, and a long content type. */
 async function markedBin() {
-  const bin = await createBin(e2e.server);
+  const bin = await createBin(e2e.server, { name: "A rather long bin name for a small phone screen" });
   await api(bin, "PUT", `/api/bins/${bin.id}/forward`, { url: `http://127.0.0.1:${await closedPort()}/in`, enabled: true });
   await api(bin, "PUT", `/api/bins/${bin.id}/rules`, {
     rules: [
@@ -25,9 +25,10 @@ async function markedBin() {
       { match: { path: "/reset" }, respond: { status: 200 }, fault: { kind: "reset" } },
     ],
   });
-  const headers: [string, string][] = [["Content-Type", "application/vnd.github.v3+json; charset=utf-8"]];
+  // The same delivery twice, so the later one is marked as a duplicate too.
+  const headers: [string, string][] = [["Content-Type", "application/vnd.github.v3+json; charset=utf-8"], ["X-GitHub-Delivery", "72d3162e-cc78-11e3"]];
   // Hung and reset senders get no answer: their requests end in an error, as they should.
-  await Promise.all(["/hang", "/reset"].map((p) => rawRequest(`${bin.captureUrl}${p}`, { method: "POST", headers, body: "{}" }).catch(() => null)));
+  for (const p of ["/hang", "/reset"]) await rawRequest(`${bin.captureUrl}${p}`, { method: "POST", headers, body: "{}" }).catch(() => null);
   await rawRequest(`${bin.captureUrl}/orders/created/with/a/long/sub/path`, { method: "POST", headers, body: "{}" });
   return bin;
 }
@@ -49,7 +50,7 @@ describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("rows at %s px", (wid
     const { page, errors } = await openPage(e2e.browser, e2e.server.url, viewport);
     await openInspector(page, bin.inspectUrl);
     await expect.poll(() => page.locator("[data-testid=forward-failed]").count(), { timeout: 15_000 }).toBe(3);
-    expect(await page.$$eval("[data-testid=answer-chip][data-fault]", (els) => els.map((e) => e.getAttribute("data-fault")).sort())).toEqual(["hang", "reset"]);
+    expect(await page.locator("[data-testid=duplicate-marker]").count()).toBe(2);
     for (const box of await rowBoxes(page)) {
       expect(box.row, `row ${box.id}`).toBe(44);
       expect(box.marks, `marks of ${box.id}`).toBeLessThanOrEqual(16);
@@ -57,6 +58,19 @@ describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("rows at %s px", (wid
     }
     await page.screenshot({ path: `${ARTIFACTS}rows-${width}.png` });
     expect(errors).toEqual([]);
+  });
+});
+
+describe("captures whose sender got no answer", () => {
+  it("are marked hung or reset in the list", async () => {
+    const bin = await markedBin();
+    const { page } = await openPage(e2e.browser, e2e.server.url);
+    await openInspector(page, bin.inspectUrl);
+    const marks = () =>
+      page.$$eval("[data-testid=capture-row]", (rows) =>
+        Object.fromEntries(rows.map((r) => [r.querySelector("[data-testid=capture-target]")!.textContent, r.querySelector("[data-testid=answer-chip]")?.textContent ?? null])),
+      );
+    await expect.poll(marks).toMatchObject({ "/hang": "⏸ hung", "/reset": "✂ reset", "/orders/created/with/a/long/sub/path": null });
   });
 });
 
