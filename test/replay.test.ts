@@ -199,12 +199,19 @@ describe("replays", () => {
     onTestFinished(() => target.close());
     const bin = await createBin(server);
     const caps = await someCaptures(bin, 3);
+    const socket = connect();
+    expect(await socket.timeout(5000).emitWithAck("bin:subscribe", { binId: bin.id })).toEqual({ ok: true });
+    const ended: any[] = [];
+    socket.on("replay:done", (e) => ended.push(e));
     const { body } = await replay(bin, { url: target.url, captureIds: caps.map((c) => c.id), timing: "none" });
     await until(() => target.received.length === 1, 10_000, "the first send");
     const cancel = await fetch(`${server.url}/api/replays/${body.id}`, { method: "DELETE", headers: manage(bin) });
     expect(cancel.status).toBe(204);
     release();
-    const done = await finished(body.id);
+    // Announced once the runner has stopped (the send on its way ended): nothing can follow it.
+    await until(() => ended.length === 1, 10_000, "replay:done");
+    expect(ended[0]).toMatchObject({ replayId: body.id, state: "cancelled", sent: 1 });
+    const done = await getReplay(body.id);
     expect(done.state).toBe("cancelled");
     expect(done.sent).toBe(1);
     expect(done.results.slice(1).every((r: any) => r.startedMs === null)).toBe(true);
