@@ -103,7 +103,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   const chose = usePermalink(bin.id, state.selectedId, (id) => {
     // Back to the bin's own address: the newest capture, and on a phone the list.
     const target = id ?? state.items[0]?.id;
-    if (target) dispatch({ type: "selected", id: target });
+    if (target && target !== state.selectedId) dispatch({ type: "selected", id: target });
     setPane(id ? "detail" : "list");
   });
   const select = useCallback(
@@ -270,6 +270,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
             // Without the manage key a resend is a free request: it records nothing on the capture.
             captureId={control.canManage ? editing.captureId : undefined}
             captureUrl={bin.captureUrl}
+            capturePath={cached(editing.captureId)?.path ?? "/"}
             initial={editing.draft}
             onClose={() => setEditing(null)}
             onSent={() => reload(editing.captureId)}
