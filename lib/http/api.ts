@@ -52,8 +52,8 @@ async function run(request: Request): Promise<Response> {
   // The path's bin is checked before the body is read: an unknown bin is 404 and a refused caller
   // 401/403 whatever they sent; only an allowed one learns what is wrong with the body (400).
   let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
-  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
-  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
+  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams)) : undefined;
+  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined)) : undefined;
   const captureId = "binFrom" in op ? (body as { captureId?: string }).captureId : undefined;
   if (captureId) bin = await binFor(op.access, request, await captureBinId(captureId));
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };
