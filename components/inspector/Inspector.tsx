@@ -77,7 +77,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
     setComparing({ first: state.selectedId, second: row.dataset.id });
   };
   const gone = connection === "gone";
-  const context = useMemo(() => ({ gone, viewToken: bin.viewToken }), [gone, bin.viewToken]);
+  const context = useMemo(() => ({ gone, viewToken: bin.viewToken, captureCount: counts.total }), [gone, bin.viewToken, counts.total]);
 
   const flash = (text: string) => {
     setNotice(text);

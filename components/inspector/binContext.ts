@@ -8,8 +8,10 @@ export type BinContext = {
   gone: boolean;
   /** A private bin's view token, for snippets that fetch from the API outside the browser. */
   viewToken: string | null;
+  /** How many captures the bin holds now, kept live by the inspector's subscription. */
+  captureCount: number | null;
 };
 
-export const InspectorBinContext = createContext<BinContext>({ gone: false, viewToken: null });
+export const InspectorBinContext = createContext<BinContext>({ gone: false, viewToken: null, captureCount: null });
 
 export const useBinContext = () => useContext(InspectorBinContext);
