@@ -6,7 +6,7 @@ const SERVER_ONLY = "^lib/(capture|store|realtime|outbound|signatures|http|runti
 const LAYERS = [
   ["schemas", "wire", "generated"],
   ["runtime"],
-  ["rules"],
+  ["rules", "samples"],
   ["store"],
   ["signatures", "outbound"],
   ["http"],

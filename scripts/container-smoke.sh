@@ -61,9 +61,15 @@ say "healthy; runs as uid $("$DOCKER" exec "$CID" id -u)"
 BIN=$(curl -fsS -X POST "$BASE/api/bins" -H 'content-type: application/json' -d '{"name":"smoke"}' | json v.id)
 CAPTURE=$(curl -fsS -X POST "$BASE/b/$BIN/smoke?x=1" -H 'content-type: text/plain' --data-binary 'hello from the smoke test' | json v.id)
 say "bin $BIN, capture $CAPTURE"
+# The relay's tarball is among the runtime files: `npx <origin>/cli/hookjar.tgz` works against the container.
+TARBALL=$(mktemp)
+curl -fsS -o "$TARBALL" "$BASE/cli/hookjar.tgz"
+MAGIC=$(od -An -tx1 -N2 "$TARBALL" | tr -d ' \n')
+rm -f "$TARBALL"
+[ "$MAGIC" = 1f8b ] || { echo "container-smoke: /cli/hookjar.tgz is not a gzip tarball (starts $MAGIC)" >&2; exit 1; }
 
 "$DOCKER" restart -t 10 "$CID" >/dev/null
 healthy
 BODY=$(curl -fsS "$BASE/api/bins/$BIN/requests/$CAPTURE/body")
 [ "$BODY" = "hello from the smoke test" ] || { echo "container-smoke: after a restart the capture's body is \"$BODY\"" >&2; exit 1; }
-say "SMOKE OK: healthy, bin created, capture kept across a restart on the volume"
+say "SMOKE OK: healthy, bin created, relay tarball served, capture kept across a restart on the volume"

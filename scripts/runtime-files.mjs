@@ -37,6 +37,7 @@ function walk(entry) {
   else listed.add(entry);
 }
 
+// dist/ holds the compiled server and the relay's tarball it serves at /cli/hookjar.tgz (scripts/build.mjs).
 for (const entry of [...APP, ".next", "dist"]) walk(entry);
 
 for (const trace of [...listed].filter((file) => file.endsWith(".nft.json"))) {

@@ -158,7 +158,7 @@ describe("captures", () => {
     await rawRequest(`${bin.captureUrl}/s?x=1`, { method: "PUT", headers: [["Content-Type", "text/plain"]], body: "hey" });
     const { body } = await getJson(`${server.url}/api/bins/${bin.id}/requests`);
     expect(Object.keys(body.items[0]).sort()).toEqual(
-      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress", "responseStatus", "seq", "deliveryId", "duplicateOf", "bodySha256", "forward"].sort(),
+      ["binId", "bodySize", "contentType", "id", "method", "path", "query", "receivedAt", "remoteAddress", "responseStatus", "seq", "deliveryId", "duplicateOf", "bodySha256", "forward", "fault", "scheme"].sort(),
     );
     expect(body.items[0].seq).toBeGreaterThan(0);
     expect(body.items[0].responseStatus).toBe(200);

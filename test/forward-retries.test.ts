@@ -114,6 +114,9 @@ describe("forward retries", () => {
     expect(Date.parse(retry.at) - Date.now()).toBeGreaterThan(30_000);
 
     const retryUrl = `${server.url}/api/bins/${bin.id}/requests/${id}/forward-retry`;
+    // A change to the bin: its manage key, not the capture URL, decides.
+    expect((await fetch(retryUrl, { method: "POST" })).status).toBe(403);
+    expect((await fetch(retryUrl, { method: "DELETE" })).status).toBe(403);
     expect((await fetch(retryUrl, { method: "POST", headers: manage(bin) })).status).toBe(204);
     await until(async () => (await attemptsOf(server, bin.id, id)).length === 2, 10_000, "the try sent now");
     expect((await captureOf(server, bin.id, id)).forwardRetry).toMatchObject({ try: 3, of: 6 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBin, manage, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
@@ -149,8 +150,10 @@ describe("resend attempts", () => {
     expect(failed).toMatchObject({ kind: "resend", method: "PUT", status: null, error: expect.stringMatching(/refused/) });
     expect(new Date(succeeded.createdAt).toISOString()).toBe(succeeded.createdAt);
     // What was sent is kept, so the attempt can be opened in the editor again.
-    expect(succeeded.request).toEqual({ headers: [["X-Edit", "1"]], body: { encoding: "utf8", data: "edited" } });
-    expect(failed.request).toEqual({ headers: [], body: { encoding: "utf8", data: "" } });
+    // With the sha256 of the bytes sent: an edited body is not the capture's.
+    expect(succeeded.request).toEqual({ headers: [["X-Edit", "1"]], body: { encoding: "utf8", data: "edited" }, sha256: createHash("sha256").update("edited").digest("hex") });
+    expect(succeeded.request.sha256).not.toBe(capture.bodySha256);
+    expect(failed.request).toEqual({ headers: [], body: { encoding: "utf8", data: "" }, sha256: createHash("sha256").update("").digest("hex") });
   });
 
   it("needs the manage key to record an attempt on a capture, the view token of a private bin not being enough", async () => {

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./helpers/postgres.ts";
+import { rawRequest } from "./helpers/http.ts";
 import { until } from "./helpers/target.ts";
 
 // `npm start` as a self-hoster runs it, on the build `npm test` has just made.
@@ -67,13 +69,33 @@ describe("npm start", () => {
     await until(() => first.output().includes('"msg":"stopped"'), 10_000, `the graceful stop:\n${first.output()}`);
   }, 90_000);
 
-  it("stops the server gracefully when only npm is sent SIGTERM (systemd, a supervisor), freeing the port", async () => {
+  it("stops the server gracefully when only npm is sent SIGTERM (systemd, a supervisor), freeing the port and keeping every capture it acknowledged", async () => {
     const port = await freePort();
     const started = npmStart(port);
     await until(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(started.output()), 45_000, `the server to listen:\n${started.output()}`);
+    const origin = `http://127.0.0.1:${port}`;
+    const bin = (await (await fetch(`${origin}/api/bins`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { id: string };
+    // Senders keep posting while npm is stopped, until the server no longer answers.
+    const acknowledged: string[] = [];
+    const senders = Array.from({ length: 8 }, async (_, c) => {
+      for (let i = 0; ; i++) {
+        const answer = await rawRequest(`${origin}/b/${bin.id}/load`, { method: "POST", body: `sender ${c} capture ${i}` }).catch(() => null);
+        if (!answer) return;
+        if (answer.status === 200) acknowledged.push(JSON.parse(answer.body.toString()).id);
+      }
+    });
+    await until(() => acknowledged.length >= 50, 30_000, "captures to be acknowledged");
     started.stopNpm();
     await until(() => started.output().includes('"msg":"stopped"'), 10_000, `the graceful stop:\n${started.output()}`);
     // The port is free again: nothing kept serving under a stopped npm.
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true)), 10_000, "the port to be released");
+    await until(async () => (await fetch(`${origin}/healthz`).then(() => false, () => true)), 10_000, "the port to be released");
+    await Promise.all(senders);
+    const file = new Database(path.join(dir, "hookjar.db"), { readonly: true });
+    try {
+      const stored = new Set((file.prepare(`SELECT "id" FROM "Capture" WHERE "binId" = ?`).all(bin.id) as { id: string }[]).map((r) => r.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      file.close();
+    }
   }, 90_000);
 });

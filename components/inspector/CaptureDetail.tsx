@@ -61,11 +61,11 @@ export function CaptureDetail({ loaded, captureUrl, onEdit, onCompare, onChanged
         <PairsTable pairs={capture.headers} testId="headers-table" />
       </Section>
       {capture.attempts.length > 0 && (
-        <Section title={`Resends & forwards (${capture.attempts.length})`} testId="attempts">
+        <Section title={`Resends, forwards & replays (${capture.attempts.length})`} testId="attempts">
           {capture.forwardRetry && (
             <ForwardRetryBar key={capture.forwardRetry.at} binId={capture.binId} captureId={capture.id} retry={capture.forwardRetry} onChanged={() => onChanged(capture.id)} />
           )}
-          <AttemptList attempts={capture.attempts} onEdit={(draft) => onEdit(capture.id, draft)} />
+          <AttemptList attempts={capture.attempts} bodySha256={capture.bodySha256} onEdit={(draft) => onEdit(capture.id, draft)} />
         </Section>
       )}
       <Section title="Body" testId="body-section">
@@ -90,12 +90,19 @@ function Overview({ capture, captureUrl }: { capture: CaptureView; captureUrl: s
     ["Size", `${formatBytes(capture.bodySize)}${capture.bodySize >= 1024 ? ` (${capture.bodySize.toLocaleString("en")} bytes)` : ""}`],
     ["Content type", capture.contentType ?? "none"],
     ["Id", capture.id],
+    [
+      "Body sha256",
+      <span key="sha" className="flex flex-wrap items-center gap-2">
+        <span data-testid="body-sha256">{capture.bodySha256}</span>
+        <CopyButton text={capture.bodySha256} label="Copy" testId="copy-sha256" />
+      </span>,
+    ],
   ];
   return (
     <Section title="Overview" testId="overview">
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-[13px] xl:grid-cols-[7rem_1fr_7rem_1fr]">
         {rows.map(([term, value], i) => (
-          <div key={term} className={`contents ${i === 0 ? "xl:[&>dd]:col-span-3" : ""}`}>
+          <div key={term} className={`contents ${i === 0 || i === rows.length - 1 ? "xl:[&>dd]:col-span-3" : ""}`}>
             <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
             <dd className="min-w-0 font-mono wrap-anywhere">{value}</dd>
           </div>

@@ -21,13 +21,15 @@ type Props = {
   loadingOlder: boolean;
   onSelect: (id: string) => void;
   onNeedOlder: () => void;
+  checked: ReadonlySet<string>;
+  onCheck: (id: string, shift: boolean) => void;
 };
 
 /**
  * The captures, newest first, as a virtual list (TanStack Virtual): only the rows in view exist
  * in the DOM. Every row has the same height, so positions are known without measuring.
  */
-export function CaptureList({ items, selectedId, unread, fresh, hasMore, loadingOlder, onSelect, onNeedOlder }: Props) {
+export function CaptureList({ items, selectedId, unread, fresh, hasMore, loadingOlder, onSelect, onNeedOlder, checked, onCheck }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
   const itemsRef = useRef(items);
@@ -117,6 +119,8 @@ export function CaptureList({ items, selectedId, unread, fresh, hasMore, loading
               fresh={fresh.has(c.id)}
               now={now}
               onSelect={onSelect}
+              checked={checked.has(c.id)}
+              onCheck={onCheck}
             />
           );
         })}

@@ -18,9 +18,12 @@ type Props = {
   fresh: boolean;
   now: number;
   onSelect: (id: string) => void;
+  /** Checked for a replay (or another action on several captures). */
+  checked: boolean;
+  onCheck: (id: string, shift: boolean) => void;
 };
 
-export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unread, fresh, now, onSelect }: Props) {
+export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unread, fresh, now, onSelect, checked, onCheck }: Props) {
   const target = capture.path + (capture.query ? `?${capture.query}` : "");
   const tone = selected
     ? "bg-indigo-50 dark:bg-indigo-950/70 border-l-indigo-500"
@@ -37,6 +40,22 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-0.5 border-b border-l-4 border-b-slate-200 px-3 dark:border-b-slate-800 ${tone} ${fresh ? "capture-fresh" : ""}`}
     >
       <div className="flex min-w-0 items-center gap-2">
+        {/* Out of the tab order (the list is one stop, and an option holds no focusable control); "x" checks the open capture. */}
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={checked}
+          aria-label={`Select ${capture.method} ${target}`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(capture.id, e.shiftKey);
+          }}
+          onChange={() => {}}
+          className="h-3.5 w-3.5 shrink-0 accent-indigo-600"
+          data-testid="capture-check"
+          data-select
+        />
         <MethodBadge method={capture.method} />
         <span className="truncate font-mono text-[13px] leading-5" title={target} data-testid="capture-target">
           {target}

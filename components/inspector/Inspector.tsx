@@ -9,6 +9,9 @@ import type { RefusalView } from "@/lib/schemas/refusal.ts";
 import { toCurl } from "@/components/inspector/snippets.ts";
 import { copyText } from "@/components/clipboard.ts";
 import { ResendEditor } from "@/components/resend/ResendEditor.tsx";
+import { ReplayDialog } from "@/components/replay/ReplayDialog.tsx";
+import { SelectionBar } from "@/components/replay/SelectionBar.tsx";
+import { emptySelection, keepListed, selectAllMatching, toggle, type Selection } from "@/components/replay/selection.ts";
 import { DiffDialog } from "@/components/diff/DiffDialog.tsx";
 import { DuplicatesToggle } from "@/components/duplicates/DuplicatesToggle.tsx";
 import type { Draft } from "@/components/resend/draft.ts";
@@ -69,8 +72,18 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   const [editing, setEditing] = useState<{ captureId: string; draft: Draft } | null>(null);
   const [pane, setPane] = useState<"list" | "detail">(linked ? "detail" : "list");
   const [comparing, setComparing] = useState<{ first: string; second: string | null } | null>(null);
+  // Checked captures, for a replay; shift-click on a checkbox checks a range.
+  const order = useMemo(() => state.items.map((c) => c.id), [state.items]);
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  const [picked, setPicked] = useState<Selection>(emptySelection);
+  const selection = keepListed(picked, order);
+  const check = useCallback((id: string, shift: boolean) => setPicked((s) => toggle(s, id, shift, orderRef.current)), []);
+  const [replaying, setReplaying] = useState(false);
+  const known = useMemo(() => new Map(state.items.map((c) => [c.id, c])), [state.items]);
   // Shift-click on a row compares it with the open capture, leaving the selection as it was.
   const compareOnShiftClick = (event: React.MouseEvent) => {
+    if ((event.target as HTMLElement).closest("[data-select]")) return;
     const row = event.shiftKey ? (event.target as HTMLElement).closest<HTMLElement>("[data-testid=capture-row]") : null;
     if (!row?.dataset.id || !state.selectedId || row.dataset.id === state.selectedId) return;
     event.stopPropagation();
@@ -120,7 +133,8 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   };
   const down = () => move(1);
   const up = () => move(-1);
-  useShortcuts({ j: down, ArrowDown: down, k: up, ArrowUp: up, c: copyCurl });
+  const checkOpen = () => state.selectedId && check(state.selectedId, false);
+  useShortcuts({ j: down, ArrowDown: down, k: up, ArrowUp: up, c: copyCurl, x: checkOpen });
 
   // The tab names its bin, and how many captures came in unseen.
   const waiting = state.unread.size + state.held.length;
@@ -174,6 +188,17 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
             <CountBar counts={counts} filtering={filtering} limits={bin.limits} unread={state.unread.size} onClearFilters={clearFilters} onJump={() => dispatch({ type: "jumpedToNewest" })}>
               <DuplicatesToggle items={state.items} only={duplicatesOnly} onChange={setDuplicatesOnly} />
             </CountBar>
+            {(selection.ids.size > 0 || selection.allMatching) && (
+              <SelectionBar
+                picked={selection.allMatching ? null : selection.ids.size}
+                matching={filtering ? counts.matching : counts.total}
+                filtering={filtering}
+                onAllMatching={() => setPicked(selectAllMatching())}
+                onClear={() => setPicked(emptySelection)}
+                onReplay={() => setReplaying(true)}
+                disabled={gone}
+              />
+            )}
             <RefusedStrip rows={refusals} />
             {empty && !filtering && !state.held.length && !gone ? (
               // On a phone the detail pane is hidden: the first steps show in the list's place.
@@ -201,6 +226,8 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
                 loadingOlder={loadingOlder}
                 onSelect={select}
                 onNeedOlder={needOlder}
+                checked={selection.allMatching ? new Set(order) : selection.ids}
+                onCheck={check}
               />
             )}
           </aside>
@@ -237,9 +264,20 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
             key={`${editing.captureId}:${JSON.stringify(editing.draft)}`}
             binId={bin.id}
             captureId={editing.captureId}
+            captureUrl={bin.captureUrl}
             initial={editing.draft}
             onClose={() => setEditing(null)}
             onSent={() => reload(editing.captureId)}
+          />
+        )}
+        {replaying && !gone && (
+          <ReplayDialog
+            binId={bin.id}
+            selection={selection.allMatching ? { filter } : { captureIds: [...selection.ids] }}
+            count={selection.allMatching ? (filtering ? counts.matching : counts.total) : selection.ids.size}
+            known={known}
+            socket={socket}
+            onClose={() => setReplaying(false)}
           />
         )}
         {comparing && (

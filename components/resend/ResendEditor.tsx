@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { Modal } from "@/components/Modal.tsx";
-import { bodyToSend, pairsFromRows, type Draft } from "@/components/resend/draft.ts";
+import { bodyToSend, draftBody, pairsFromRows, rowsFromPairs, type Draft } from "@/components/resend/draft.ts";
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";
 import { ResignOption } from "./ResignOption.tsx";
+import { SamplePicker } from "./SamplePicker.tsx";
+import type { Sample } from "@/lib/schemas/sample.ts";
 import { api, ApiRequestError } from "@/components/api/client.ts";
 import type { ResendRequest } from "@/lib/schemas/resend.ts";
 import type { Sign } from "@/lib/schemas/signature.ts";
@@ -14,11 +16,22 @@ import { COMMON_METHODS } from "@/components/methods.ts";
 
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
 
-type Props = { binId: string; captureId: string; initial: Draft; onClose: () => void; onSent: () => void };
+type Props = { binId: string; captureId: string; captureUrl: string; initial: Draft; onClose: () => void; onSent: () => void };
 
 /** Edit a captured request (or an earlier attempt) and send it to any target through POST /api/resend. */
-export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Props) {
+export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, onSent }: Props) {
   const [draft, setDraft] = useState<Draft>(initial);
+  // A sample replaces the draft: it is no longer this capture's, so no attempt is kept on it.
+  const [sample, setSample] = useState<Sample | null>(null);
+  // Each pick mounts a fresh re-sign option, switched on for the sample's scheme.
+  const [picks, setPicks] = useState(0);
+  const pickSample = (picked: Sample) => {
+    setSample(picked);
+    setPicks((n) => n + 1);
+    setSign(null);
+    setOutcome(null);
+    setDraft((d) => ({ ...d, method: picked.method, headers: rowsFromPairs(picked.headers), body: draftBody(picked.body) }));
+  };
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<ResendOutcome | null>(null);
   const [sign, setSign] = useState<Sign | null>(null);
@@ -35,7 +48,7 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
     setSending(true);
     localStorage.setItem(targetKey(binId), draft.url);
     try {
-      const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), captureId, ...(sign && { sign }) };
+      const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), ...(!sample && { captureId }), ...(sign && { sign }) };
       // The draft is sent as typed, valid or not: the API validates it, and its message says what is wrong.
       setOutcome({ ok: true, result: await api("resend", { params: {}, body: body as ResendRequest }, { binId }) });
     } catch (error) {
@@ -94,9 +107,24 @@ export function ResendEditor({ binId, captureId, initial, onClose, onSent }: Pro
               ? "The last target used for this bin."
               : "Where should it go? Your local server, a tunnel or a staging URL: Hookjar sends it from its own server."}
         </p>
+        <div className="-mt-1 flex flex-wrap items-center gap-2">
+          <SamplePicker onPick={pickSample} />
+          {sample && (
+            <button
+              type="button"
+              onClick={() => set({ url: `${captureUrl}${sample.path}` })}
+              className="rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              data-testid="sample-into-bin"
+            >
+              Send into this bin
+            </button>
+          )}
+        </div>
         <HeadersEditor rows={draft.headers} onChange={(headers) => set({ headers })} />
         <BodyEditor body={draft.body} onChange={(body) => set({ body })} />
         <ResignOption
+          key={picks}
+          suggested={sample?.scheme}
           binId={binId}
           headers={pairsFromRows(initial.headers)}
           onChange={setSign}

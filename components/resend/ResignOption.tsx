@@ -1,21 +1,28 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { HeaderPairs } from "@/lib/schemas/common.ts";
 import { SCHEMES, SCHEME_LABELS, detectScheme, type HmacOptions, type Scheme, type Sign } from "@/lib/schemas/signature.ts";
 import { readSecret } from "@/components/signature/secrets.ts";
 
 const FIELD = "rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900";
 
-type Props = { binId: string; headers: HeaderPairs; onChange: (sign: Sign | null) => void; signed: HeaderPairs | null };
+type Props = {
+  binId: string;
+  headers: HeaderPairs;
+  onChange: (sign: Sign | null) => void;
+  signed: HeaderPairs | null;
+  /** A sample's scheme: offered switched on, since a sample carries no signature of its own. */
+  suggested?: Scheme | null;
+};
 
 /**
  * "Re-sign with secret": the server replaces the signature (and timestamp) headers with fresh ones
  * over the body actually sent, so an edited payload still passes the receiver's check.
  */
-export function ResignOption({ binId, headers, onChange, signed }: Props) {
-  const [on, setOn] = useState(false);
-  const [scheme, setScheme] = useState<Scheme>(() => detectScheme(headers) ?? "hmac");
+export function ResignOption({ binId, headers, onChange, signed, suggested }: Props) {
+  const [on, setOn] = useState(Boolean(suggested));
+  const [scheme, setScheme] = useState<Scheme>(() => suggested ?? detectScheme(headers) ?? "hmac");
   // The secret the bin keeps for the scheme chosen: a GitHub capture is never offered Stripe's.
   const [secret, setSecret] = useState(() => readSecret(binId, scheme) ?? "");
   const [hmac, setHmac] = useState<HmacOptions>({ algorithm: "sha256", header: "X-Signature", encoding: "hex", prefix: "" });
@@ -24,6 +31,11 @@ export function ResignOption({ binId, headers, onChange, signed }: Props) {
     const s = { on, scheme, secret, hmac, ...next };
     onChange(s.on ? { scheme: s.scheme, secret: s.secret, ...(s.scheme === "hmac" && { hmac: s.hmac }) } : null);
   };
+  // Switched on from the start: the editor must know what to sign with before anything is touched.
+  useEffect(() => {
+    if (suggested) onChange({ scheme: suggested, secret });
+    // Once, as mounted: a new sample mounts a new option.
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const setHmacField = (patch: Partial<HmacOptions>) => {
     const next = { ...hmac, ...patch };
     setHmac(next);

@@ -55,8 +55,8 @@ describe("resend draft", () => {
 
   it("drafts an attempt from what it sent", () => {
     const attempt = {
-      id: "A", kind: "resend" as const, method: "PUT", url: "http://localhost:9/x", status: 500, error: null, durationMs: 3,
-      createdAt: "2026-11-25T00:00:00.000Z", try: null, request: { headers: [["X-A", "1"]] as [string, string][], body: { encoding: "base64" as const, data: "AAE=" } },
+      id: "A", kind: "resend" as const, replayId: null, method: "PUT", url: "http://localhost:9/x", status: 500, error: null, durationMs: 3,
+      createdAt: "2026-11-25T00:00:00.000Z", try: null, request: { headers: [["X-A", "1"]] as [string, string][], body: { encoding: "base64" as const, data: "AAE=" }, sha256: "47dc540c94ceb704a23875c11273e16bb0b8a87aed84de911f2133568115f254" },
     };
     expect(draftFromAttempt(attempt)).toEqual({
       method: "PUT", url: "http://localhost:9/x", headers: [{ enabled: true, name: "X-A", value: "1" }], body: { mode: "base64", data: "AAE=" },

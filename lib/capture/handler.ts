@@ -93,9 +93,11 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   const read = await readBody(req, config.MAX_BODY_BYTES);
   if (!read.ok) throw tooLarge();
   const request = { method: req.method ?? "GET", path, query, headers: headerPairs(req.rawHeaders), body: read.body };
-  // A pass-through bin answers with its target's answer (a forward arriving back is answered here, or it would loop).
-  const passTo = wasForwarded(request) ? null : forwardTarget(bin, "pass-through");
-  const answer = passTo ? null : await decideAnswer(req, bin, request);
+  // A pass-through bin answers with its target's answer (a forward arriving back is answered here,
+  // or it would loop). Other bins do not even look for the mark: their hot path stays as it was.
+  const passTo = forwardTarget(bin, "pass-through");
+  const passing = passTo !== null && !wasForwarded(request);
+  const answer = passing ? null : await decideAnswer(req, bin, request);
   const committed = metrics().commitSeconds.startTimer();
   const stored = await saveCapture({
     binId: bin.id,
@@ -107,7 +109,7 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
     response: answer ? answerRecord(answer) : PASSING,
   });
   committed();
-  if (passTo) return passThrough(res, bin, passTo, stored);
+  if (passing) return passThrough(res, bin, passTo, stored);
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
   await sendAnswer(req, res, answer!, stored);
   forwardCapture(bin, stored);

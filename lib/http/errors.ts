@@ -14,6 +14,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   bin_not_found: 404,
   capture_not_found: 404,
+  replay_not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
   rate_limited: 429,

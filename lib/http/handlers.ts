@@ -4,7 +4,9 @@ import { decodeContent } from "./content-decoding.ts";
 import { openApiDocument } from "./openapi.ts";
 import { saveForward } from "../outbound/forward.ts";
 import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
+import { cancelReplay, startReplay } from "../outbound/replay-runner.ts";
 import { resend } from "../outbound/resend.ts";
+import { samples } from "../samples/all.ts";
 import { config } from "../runtime/config.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
 import type { Field, OperationAnswer, OperationId, Operations, PathParams } from "../schemas/operations.ts";
@@ -14,6 +16,7 @@ import { binRules, countCaptures, createBin, deleteBin, setBinForward, setBinNam
 import { clearCaptures, deleteCapture, getCapture, getCaptureBody, listCaptures } from "../store/captures.ts";
 import { exportStream } from "../store/export.ts";
 import { listRefusals } from "../store/refusals.ts";
+import { getReplay } from "../store/replays.ts";
 import { forwardOf, toBinDetail, toBinView } from "../store/views.ts";
 import { contentCodings } from "../wire/headers.ts";
 import { extensionFor } from "../wire/extension.ts";
@@ -102,6 +105,10 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
   },
   // Recording an attempt on a capture changes its bin: api.ts checked the manage key for it.
   resend: ({ body }) => resend(body),
+  startReplay: ({ bin, body }) => startReplay(bin.id, body),
+  getReplay: ({ params }) => getReplay(params.replayId),
+  cancelReplay: ({ params }) => cancelReplay(params.replayId),
+  listSamples: async () => ({ items: samples() }),
   // Readable from any origin, so API tools (Swagger Editor, Redoc…) can load it by its URL.
   openApi: async ({ origin }) => Response.json(openApiDocument(origin), { headers: { "access-control-allow-origin": "*" } }),
 };

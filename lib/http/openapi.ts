@@ -68,7 +68,7 @@ function describe(id: string, op: Operation) {
     ...(op.query ? { parameters: queryParameters(op.query) } : {}),
     ...(op.body ? { requestBody: { required: true, ...named(op.body) } } : {}),
     // A resend without a captureId touches no bin: nothing is needed for it.
-    security: op.binFrom ? [{}, ...SECURITY[op.access]] : SECURITY[op.access],
+    security: op.binFrom === "the body's captureId" ? [{}, ...SECURITY[op.access]] : SECURITY[op.access],
     responses: { ...answers(op), ...errors([...op.errors, "405"], op.notes) },
   };
 }
@@ -126,6 +126,7 @@ export function openApiDocument(origin: string) {
       { name: "Captures" },
       { name: "Rules", description: "How a bin answers: per path and method, templated, failing on purpose" },
       { name: "Resend" },
+      { name: "Replays", description: "A selection of captures sent again, with their original timing" },
       { name: "Meta" },
     ],
     paths: {

@@ -1,4 +1,5 @@
 import { recordAttempt, type NewAttempt } from "../store/attempts.ts";
+import type { AttemptKind } from "../schemas/capture.ts";
 import { trySend, type OutboundRequest, type Outcome } from "./sender.ts";
 
 /** Stores an attempt; never throws (the request went out either way). */
@@ -11,15 +12,15 @@ export async function keepAttempt(data: NewAttempt): Promise<void> {
   }
 }
 
-/** Sends a request on behalf of a capture (resend, auto-forward) and keeps the outcome on it. */
-export async function sendAttempt(captureId: string, kind: "resend" | "forward", request: OutboundRequest): Promise<Outcome> {
+/** Sends a request on behalf of a capture (resend, auto-forward, replay) and keeps the outcome on it. */
+export async function sendAttempt(captureId: string, kind: AttemptKind, request: OutboundRequest): Promise<Outcome> {
   const outcome = await trySend(request);
   await keepAttempt(attemptOf(captureId, kind, request, outcome));
   return outcome;
 }
 
 /** What is kept of a request sent for a capture: the request as sent and its outcome. */
-export function attemptOf(captureId: string, kind: "resend" | "forward", request: OutboundRequest, outcome: Outcome): NewAttempt {
+export function attemptOf(captureId: string, kind: AttemptKind, request: OutboundRequest, outcome: Outcome, replayId?: string): NewAttempt {
   return {
     captureId,
     kind,
@@ -30,5 +31,6 @@ export function attemptOf(captureId: string, kind: "resend" | "forward", request
     status: outcome.ok ? outcome.response.status : null,
     error: outcome.ok ? null : outcome.error.message,
     durationMs: outcome.durationMs,
+    ...(replayId ? { replayId } : {}),
   };
 }

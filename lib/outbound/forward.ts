@@ -1,10 +1,9 @@
 import { attemptOf, keepAttempt } from "./attempt.ts";
 import { config } from "../runtime/config.ts";
-import { AppError } from "../runtime/errors.ts";
 import { hasHeader } from "../wire/headers.ts";
 import { replayRequest, type Replayable } from "./replay.ts";
 import type { Forward } from "../schemas/bin.ts";
-import { privateTargetsAllowed, resolveTarget } from "./ssrf.ts";
+import { checkTarget, privateTargetsAllowed } from "./ssrf.ts";
 import { setBinForward } from "../store/bins.ts";
 import { advanceRetry, endRetry, scheduleRetry } from "../store/forward-retries.ts";
 import { forwardTries } from "../store/views.ts";
@@ -182,13 +181,6 @@ export function onRetryScheduled(listener: (dueAt: Date) => void): void {
 
 /** Saves a bin's forward setting, refusing a target the SSRF guard would refuse at forwarding time. */
 export async function saveForward(binId: string, forward: Forward): Promise<void> {
-  if (!privateTargetsAllowed(config)) {
-    try {
-      await resolveTarget(new URL(forward.url).hostname, false);
-    } catch (error) {
-      // A name that does not resolve today may tomorrow; each forward checks again anyway.
-      if (!(error instanceof AppError && error.code === "target_unreachable")) throw error;
-    }
-  }
+  await checkTarget(forward.url, privateTargetsAllowed(config));
   await setBinForward(binId, forward);
 }

@@ -146,3 +146,16 @@ async function lookupAll(host: string) {
   }
   throw new AppError("target_unreachable", `Could not resolve the host name "${host}".`);
 }
+
+/**
+ * Refuses, before anything is saved or started, a target every send would refuse (auto-forward,
+ * replays). A name that does not resolve today may tomorrow, and each send checks again anyway.
+ */
+export async function checkTarget(url: string, allowPrivate: boolean): Promise<void> {
+  if (allowPrivate) return;
+  try {
+    await resolveTarget(new URL(url).hostname, false);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "target_unreachable")) throw error;
+  }
+}

@@ -5,6 +5,8 @@ import { emitCaptureHere, room, type LiveServer } from "./share.ts";
 function binOf(change: StoreChange): string {
   if (change.type === "capture:stored") return change.capture.binId;
   if (change.type === "refusal:updated") return change.refusal.binId;
+  if (change.type === "replay:progress") return change.progress.binId;
+  if (change.type === "replay:done") return change.done.binId;
   return change.binId;
 }
 
@@ -40,5 +42,9 @@ export function broadcast(io: LiveServer, change: StoreChange, share?: (capture:
       return void to.emit("capture:attempt", { binId: change.binId, id: change.captureId, attempt: change.attempt });
     case "refusal:updated":
       return void to.emit("refusal:updated", change.refusal);
+    case "replay:progress":
+      return void to.emit("replay:progress", change.progress);
+    case "replay:done":
+      return void to.emit("replay:done", change.done);
   }
 }

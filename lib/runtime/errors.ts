@@ -20,4 +20,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: "bin" | "capture") => new AppError(`${what}_not_found`, `No ${what} with that id.`);
+export const notFound = (what: "bin" | "capture" | "replay") => new AppError(`${what}_not_found`, `No ${what} with that id.`);

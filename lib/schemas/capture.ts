@@ -34,9 +34,13 @@ export const CaptureSummarySchema = z.object({
 });
 export type CaptureSummary = z.infer<typeof CaptureSummarySchema>;
 
+export const ATTEMPT_KINDS = ["resend", "forward", "replay"] as const;
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
+
 export const AttemptSchema = z.object({
   id: z.string(),
-  kind: z.enum(["resend", "forward"]),
+  kind: z.enum(ATTEMPT_KINDS),
+  replayId: z.string().nullable().describe("The replay a `replay` attempt belongs to; null for the other kinds"),
   method: z.string(),
   url: z.string(),
   status: z.number().int().nullable(),
@@ -45,7 +49,11 @@ export const AttemptSchema = z.object({
   createdAt: IsoDateSchema,
   try: z.number().int().positive().nullable().describe("A forward's try: 1 for the first, then one per retry; null for other kinds"),
   // What was sent, so an attempt can be opened in the editor again.
-  request: z.object({ headers: HeaderPairsSchema, body: EncodedBodySchema }),
+  request: z.object({
+    headers: HeaderPairsSchema,
+    body: EncodedBodySchema,
+    sha256: z.string().describe("Hex SHA-256 of the body bytes actually sent: equal to the capture's bodySha256 when they are the same bytes"),
+  }),
 });
 export type AttemptView = z.infer<typeof AttemptSchema>;
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "not_found",
   "bin_not_found",
   "capture_not_found",
+  "replay_not_found",
   "method_not_allowed",
   "payload_too_large",
   "rate_limited",

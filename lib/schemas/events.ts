@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AttemptSchema, CaptureSummarySchema, type CaptureSummary } from "./capture.ts";
 import { RefusalSchema, type RefusalView } from "./refusal.ts";
+import { ReplayDoneEventSchema, ReplayProgressEventSchema, type ReplayDoneEvent, type ReplayProgressEvent } from "./replay.ts";
 
 /**
  * The live stream's contract (docs/events.md): every Socket.IO event with its payload
@@ -37,6 +38,8 @@ export const serverEventSchemas = {
   "bin:deleted": BinEventSchema,
   "bin:access": BinAccessEventSchema,
   "refusal:updated": RefusalSchema,
+  "replay:progress": ReplayProgressEventSchema,
+  "replay:done": ReplayDoneEventSchema,
 } as const;
 
 export interface ServerToClientEvents {
@@ -49,6 +52,10 @@ export interface ServerToClientEvents {
   "bin:access": (event: BinAccessEvent) => void;
   /** The bin's refused requests of one reason and minute, counted so far (sent after each write, not per request). */
   "refusal:updated": (refusal: RefusalView) => void;
+  /** A send of a replay of this bin ended: the counts so far. */
+  "replay:progress": (event: ReplayProgressEvent) => void;
+  /** The replay ended: done, cancelled (or interrupted), with its final counts. */
+  "replay:done": (event: ReplayDoneEvent) => void;
 }
 
 export interface ClientToServerEvents {

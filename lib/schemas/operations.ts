@@ -3,7 +3,9 @@ import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsS
 import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "./capture.ts";
 import { RefusalListSchema } from "./refusal.ts";
 import { RESEND_JSON_LIMIT, ResendRequestSchema, ResendResultSchema } from "./resend.ts";
+import { ReplayRequestSchema, ReplaySchema, ReplayStartedSchema } from "./replay.ts";
 import { RuleListSchema, RulesSchema } from "./rules.ts";
+import { SampleListSchema } from "./sample.ts";
 import { VerifyRequestSchema, VerifyResultSchema } from "./signature.ts";
 
 /**
@@ -18,7 +20,7 @@ export type Operation = {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** With `{name}` for each path parameter. */
   path: string;
-  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Meta";
+  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Replays" | "Meta";
   summary: string;
   /**
    * Who may call it. `bin` reads: the bin must exist, and a private one needs its view token (or its
@@ -27,16 +29,16 @@ export type Operation = {
    */
   access: "public" | "bin" | "manage" | "admin";
   /**
-   * Where the bin is named when not by the path's `{id}`: the body's `captureId` (its capture's bin).
-   * Without one the call touches no bin, and is open as `public`.
+   * Where the bin is named when not by the path's `{id}`: the body's `captureId` (its capture's bin;
+   * without one the call touches no bin, and is open as `public`), or the path's `{replayId}`.
    */
-  binFrom?: "the body's captureId";
+  binFrom?: "the body's captureId" | "the path's replayId";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The JSON body's byte cap, when not the default 2 MiB. */
   bodyLimit?: number;
   /** 204: no body. */
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** A JSON answer's schema; `raw` answers bytes or a stream (body, export) or a document of its own (OpenAPI). */
   answer?: z.ZodType | "raw";
   errors: ErrorStatus[];
@@ -63,6 +65,10 @@ export const schemas = {
   ResendResult: ResendResultSchema,
   VerifyRequest: VerifyRequestSchema,
   VerifyResult: VerifyResultSchema,
+  ReplayRequest: ReplayRequestSchema,
+  ReplayStarted: ReplayStartedSchema,
+  Replay: ReplaySchema,
+  SampleList: SampleListSchema,
 } as const;
 
 const bin = ["401", "404"] satisfies ErrorStatus[];
@@ -184,6 +190,32 @@ export const operations = {
       "403": "`captureId` belongs to a bin and its manage key was not sent: recording an attempt on a capture changes its bin",
       "404": "Unknown `captureId`",
     },
+  },
+  startReplay: {
+    method: "POST", path: "/api/bins/{id}/replays", tag: "Replays", access: "manage",
+    summary: "Replay captures (given ids, or all the list's filters match; at most 1000) to a URL, oldest first, with their original timing scaled by `speed` or none; progress as `replay:progress` and `replay:done` events",
+    body: schemas.ReplayRequest, status: 202, answer: schemas.ReplayStarted, errors: ["400", ...managed, "413"],
+    notes: {
+      "400": "Invalid input, a filter matching more than 1000 captures (or none), or a target this server may not reach (`target_blocked`)",
+      "404": "Unknown bin, or a `captureIds` entry that is not this bin's (`capture_not_found`)",
+    },
+  },
+  getReplay: {
+    method: "GET", path: "/api/replays/{replayId}", tag: "Replays", access: "bin", binFrom: "the path's replayId",
+    summary: "A replay's progress and each send's result (readable as its bin is)",
+    status: 200, answer: schemas.Replay, errors: bin,
+    notes: { "404": "No replay with that id (`replay_not_found`)" },
+  },
+  cancelReplay: {
+    method: "DELETE", path: "/api/replays/{replayId}", tag: "Replays", access: "manage", binFrom: "the path's replayId",
+    summary: "Cancel a running replay: nothing more is sent (sends already on their way end and are kept)",
+    status: 204, errors: managed,
+    notes: { "404": "No replay with that id (`replay_not_found`)" },
+  },
+  listSamples: {
+    method: "GET", path: "/api/samples", tag: "Resend", access: "public",
+    summary: "Realistic provider webhook events to start a resend from, with fresh delivery ids and timestamps on every call; `scheme` is the `sign` scheme that fits",
+    status: 200, answer: schemas.SampleList, errors: [],
   },
   openApi: {
     method: "GET", path: "/api/openapi.json", tag: "Meta", summary: "This document", access: "public",

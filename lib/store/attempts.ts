@@ -2,14 +2,14 @@ import { newSortableId } from "../runtime/ids.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
-import type { ForwardOutcome } from "../schemas/capture.ts";
+import type { AttemptKind, ForwardOutcome } from "../schemas/capture.ts";
 import { forwardOutcome, toAttemptView } from "./views.ts";
 
-/** Attempts: each resend or auto-forward of a capture, with what was sent and what came back. */
+/** Attempts: each resend, auto-forward or replay of a capture, with what was sent and what came back. */
 
 export type NewAttempt = {
   captureId: string;
-  kind: "resend" | "forward";
+  kind: AttemptKind;
   method: string;
   url: string;
   requestHeaders: HeaderPairs;
@@ -21,6 +21,8 @@ export type NewAttempt = {
   forwardTry?: number;
   /** When the request went out, when known; else when it is recorded. */
   createdAt?: Date;
+  /** The replay a `replay` attempt belongs to. */
+  replayId?: string;
 };
 
 export async function recordAttempt(data: NewAttempt): Promise<void> {

@@ -48,7 +48,7 @@ async function countMatching(binId: string, query: ListCapturesQuery): Promise<n
   return Number(row.n);
 }
 
-async function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Promise<Prisma.Sql[]> {
+export async function captureFilters(binId: string, query: CaptureFilter & { cursor?: bigint }): Promise<Prisma.Sql[]> {
   const store = await database();
   const where = [Prisma.sql`"binId" = ${binId}`];
   if (query.cursor !== undefined) where.push(Prisma.sql`"seq" < ${query.cursor}`);

@@ -1,5 +1,6 @@
 import type { AttemptView, CaptureSummary } from "../schemas/capture.ts";
 import type { RefusalView } from "../schemas/refusal.ts";
+import type { ReplayDoneEvent, ReplayProgressEvent } from "../schemas/replay.ts";
 
 /**
  * The change feed: every change the store makes is reported here, once, after it is committed.
@@ -15,7 +16,10 @@ export type StoreChange =
   | { type: "bin:access"; binId: string; private: boolean }
   | { type: "attempt:recorded"; binId: string; captureId: string; attempt: AttemptView }
   /** A bin's aggregate of refused requests for one reason and minute, as now written. */
-  | { type: "refusal:updated"; refusal: RefusalView };
+  | { type: "refusal:updated"; refusal: RefusalView }
+  /** A replay's send ended; the counts are its runner's. */
+  | { type: "replay:progress"; progress: ReplayProgressEvent }
+  | { type: "replay:done"; done: ReplayDoneEvent };
 
 export type ChangeListener = (change: StoreChange) => void;
 

@@ -1,6 +1,7 @@
 import { config } from "../runtime/config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { backfillCaptures } from "./backfill.ts";
+import { interruptReplays } from "./replay-recovery.ts";
 import type { Database, Driver, Opened } from "./database.ts";
 import { postgres } from "./postgres/index.ts";
 import { sqlite } from "./sqlite/index.ts";
@@ -26,6 +27,7 @@ export function openDatabase(): Promise<Opened> {
     const opened = await driverFor(config.DATABASE_URL).open(config.DATABASE_URL);
     // Before anything reads captures: every summary then carries a real bodySha256.
     await backfillCaptures(opened.database.prisma);
+    await interruptReplays(opened.database.prisma);
     return opened;
   })();
   return opening;

@@ -1,5 +1,6 @@
 import { config } from "../runtime/config.ts";
 import { encodeBody } from "../wire/body.ts";
+import { sha256Hex } from "./delivery.ts";
 import type { Attempt, Bin, Capture, ForwardRetry, Refusal } from "../generated/prisma/client.ts";
 import type { BinDetail, BinView, CustomResponse, Forward } from "../schemas/bin.ts";
 import { forwardOutcomeOf, type AttemptView, type CaptureSummary, type CaptureView, type ForwardOutcome } from "../schemas/capture.ts";
@@ -84,6 +85,7 @@ export function toAttemptView(a: Attempt): AttemptView {
   return {
     id: a.id,
     kind: a.kind as AttemptView["kind"],
+    replayId: a.replayId,
     method: a.method,
     url: a.url,
     status: a.status,
@@ -91,7 +93,7 @@ export function toAttemptView(a: Attempt): AttemptView {
     durationMs: a.durationMs,
     createdAt: a.createdAt.toISOString(),
     try: a.forwardTry,
-    request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody) },
+    request: { headers: a.requestHeaders as HeaderPairs, body: encodeBody(a.requestBody), sha256: sha256Hex(a.requestBody) },
   };
 }
 

@@ -4,6 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseTargetUrl } from "../../../lib/outbound/sender.ts";
 import { parseCaptureUrl, startRelay } from "./relay.ts";
+import { replay } from "./replay.ts";
+import { tail } from "./tail.ts";
 
 /** `hookjar …` on the command line. Returns the exit code; a running relay returns on Ctrl-C. */
 
@@ -30,9 +32,16 @@ again with backoff; later captures wait their turn.
 
 Example:
   npx hookjar relay https://hooks.example.com/b/Xy3… --to http://localhost:8080/hooks
+
+Other commands (each with --help):
+  hookjar tail <captureUrl|inspectUrl> [--token t] [--json]   print captures as they arrive
+  hookjar replay <inspectUrl> --to <url> --key <manageKey> [--timing none] [--speed n] [captureId…]
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  // Commands of their own, each with its own options and --help.
+  if (argv[0] === "tail") return tail(argv.slice(1));
+  if (argv[0] === "replay") return replay(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

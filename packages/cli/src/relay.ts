@@ -7,6 +7,7 @@ import { retryDelayMs, worthRetrying } from "../../../lib/outbound/retry-policy.
 import { CapturePageSchema, CaptureSchema, type CapturePage, type CaptureView } from "../../../lib/schemas/capture.ts";
 import { serverEventSchemas, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from "../../../lib/schemas/events.ts";
 import { decodeBody } from "../../../lib/wire/body.ts";
+import { bodyCheck } from "./integrity.ts";
 
 /**
  * The relay: follows a bin over Socket.IO from wherever it is hosted and replays each new capture
@@ -122,12 +123,14 @@ export function startRelay(options: RelayOptions): Relay {
       timeoutMs: options.timeoutMs,
       allowPrivate: true,
     });
+    const integrity = bodyCheck(request.body, capture.bodySha256);
+    if (!integrity.same) options.log(`${clock()} ${capture.method} ${target(capture)}: the body to deliver is not the captured one (${integrity.text})`);
     for (let tryNo = 1; ; tryNo++) {
       const outcome = await trySend(request);
       const result = outcome.ok
         ? `${outcome.response.status} ${outcome.response.statusText}`.trim()
         : `failed: ${outcome.error.message}`;
-      const line = `${clock()} ${capture.method} ${target(capture)} → ${result} (${outcome.durationMs} ms)`;
+      const line = `${clock()} ${capture.method} ${target(capture)} → ${result} (${outcome.durationMs} ms) ${integrity.text}`;
       if (!worthRetrying(outcome)) {
         position = seq;
         store.write(seq);
