@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ChangeEvent } from "react";
+import { useRef, useState, type ChangeEvent } from "react";
 import { ApiRequestError } from "@/components/api/client.ts";
 import { issuesByField } from "@/components/api/issues.ts";
 import { headerPairs, numeric } from "@/components/rules/draft.ts";
@@ -34,6 +34,9 @@ export function ResponseForm({ binId, initial, disabled }: { binId: string; init
   const [refused, setRefused] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // The draft as it is now, for an answer that arrives after further edits.
+  const current = useRef(draft);
+  current.current = draft;
   const parsed = CustomResponseSchema.safeParse(toInput(draft));
   const checked = parsed.success ? {} : issuesByField(parsed.error.issues, FIELDS).byField;
 
@@ -47,6 +50,8 @@ export function ResponseForm({ binId, initial, disabled }: { binId: string; init
       if (!next) setDraft(fromResponse(null));
       setStatus(next ? "Saved: senders now get this answer." : "Cleared: senders get the default answer.");
     } catch (e) {
+      // Refused, but edited since: what was refused is no longer what the form holds.
+      if (next && !sameDraft(current.current, next)) return;
       const { byField, other } = e instanceof ApiRequestError ? issuesByField(e.issues, FIELDS) : { byField: {}, other: [] };
       setRefused(byField);
       // What is said next to a field is not said again here.

@@ -57,7 +57,10 @@ describe("bin settings panel", () => {
     for (const [typed, sentence] of [["99", "The status must be a final answer, from 200 to 599."], ["abc", "The status must be a number."]]) {
       await page.fill("[data-testid=response-status]", typed);
       expect(await page.textContent("[data-testid=response-status-error]")).toBe(sentence);
-      await page.click("[data-testid=response-save]");
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith(`/api/bins/${bin.id}/response`)),
+        page.click("[data-testid=response-save]"),
+      ]);
       await expect.poll(() => page.textContent("[data-testid=response-status-error]")).toBe(sentence);
       const text = (await form.textContent())!;
       expect(text.split(sentence)).toHaveLength(2);
