@@ -16,10 +16,9 @@ export default function Home() {
         <Link href="/bins" className="hover:underline" data-testid="your-bins-link">
           Your bins
         </Link>
-        {/* A plain link: the JSON document, not a page of this app. */}
-        <a href="/api/openapi.json" className="hover:underline" data-testid="openapi-link">
-          REST API (OpenAPI 3.1)
-        </a>
+        <Link href="/docs" className="hover:underline" data-testid="openapi-link">
+          REST API
+        </Link>
       </nav>
     </main>
   );

@@ -1,9 +1,9 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { twoInstances } from "./helpers/postgres.ts";
-import { createBin, manage, type TestServer } from "./helpers/server.ts";
+import { twoInstances, type TestPostgres } from "./helpers/postgres.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { startEcho, until, type Echo } from "./helpers/target.ts";
+import { startEcho, startSilent, until, type Echo } from "./helpers/target.ts";
 
 // Replays on PostgreSQL, with two instances on one database: one runs the replay, the other
 // reads it, hears its progress, and cancels it.
@@ -11,10 +11,11 @@ import { startEcho, until, type Echo } from "./helpers/target.ts";
 let a: TestServer;
 let b: TestServer;
 let echo: Echo;
+let postgres: TestPostgres;
 let stop: () => Promise<void>;
 let socket: Socket | undefined;
 beforeAll(async () => {
-  [{ a, b, stop }, echo] = await Promise.all([twoInstances(), startEcho()]);
+  [{ a, b, stop, postgres }, echo] = await Promise.all([twoInstances(), startEcho()]);
 }, 120_000);
 afterAll(async () => {
   socket?.close();
@@ -72,4 +73,19 @@ describe("replays on PostgreSQL", () => {
     expect((await getJson(`${a.url}/api/replays/${started.body.id}`)).body).toMatchObject({ state: "cancelled", sent: 1 });
     expect(held.received).toHaveLength(1);
   });
+
+  it("a server starting on the shared database leaves the replays other instances run alone", async () => {
+    const silent = await startSilent();
+    onTestFinished(() => silent.close());
+    const bin = await createBin(a);
+    for (const body of ["1", "2"]) await rawRequest(`${a.url}/b/${bin.id}/s`, { method: "POST", headers: [["Content-Length", "1"]], body });
+    const started = await post(a, bin, { url: silent.url, filter: {}, timing: "none" });
+    expect(started.status).toBe(202);
+    // A third instance starts (a deploy, a restart) while A's replay waits on its target.
+    const c = await startServer({ DATABASE_URL: postgres.url("hookjar") });
+    onTestFinished(() => c.stop());
+    expect((await getJson(`${c.url}/api/replays/${started.body.id}`)).body.state).toBe("running");
+    const cancel = await fetch(`${c.url}/api/replays/${started.body.id}`, { method: "DELETE", headers: manage(bin) });
+    expect(cancel.status).toBe(204);
+  }, 120_000);
 });

@@ -15,7 +15,10 @@ const TONE: Record<Change, string> = {
 const CELL = "min-w-0 px-2 py-0.5 font-mono text-xs break-all whitespace-pre-wrap";
 const SECTION = "mb-2 mt-4 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400";
 // One column layout for every part, so left and right values line up from the request line down.
-const GRID = "grid grid-cols-[5.5rem_1fr_1fr] gap-px sm:grid-cols-[11rem_1fr_1fr]";
+// On a phone the name takes a line of its own above the two values: a narrow name column would
+// break header names mid-word.
+const GRID = "grid grid-cols-2 gap-px sm:grid-cols-[11rem_1fr_1fr]";
+const NAME = "col-span-2 min-w-0 px-2 py-0.5 font-mono text-xs font-semibold wrap-break-word whitespace-pre-wrap sm:col-span-1";
 
 const requestLine = (c: CaptureView) => `${c.method} ${c.path}${c.query ? `?${c.query}` : ""}`;
 const show = (value: unknown) => (value === undefined ? "" : JSON.stringify(value));
@@ -28,7 +31,7 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
   return (
     <div data-testid="capture-diff">
       <div className={`${GRID} text-xs text-slate-500`}>
-        <div />
+        <div className="hidden sm:block" />
         {[left, right].map((c, i) => (
           <div key={c.id} className="min-w-0 px-2 break-all">
             <span className="font-semibold">{i === 0 ? "Older" : "Newer"}</span> {c.receivedAt}
@@ -37,7 +40,7 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
         ))}
       </div>
       <div className={`${GRID} mt-3 ${requestLine(left) === requestLine(right) ? TONE.same : TONE.changed}`}>
-        <div className={`${CELL} font-semibold`}>request</div>
+        <div className={NAME}>request</div>
         <div className={CELL}>{requestLine(left)}</div>
         <div className={CELL}>{requestLine(right)}</div>
       </div>
@@ -45,7 +48,7 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
       <div className={GRID} data-testid="diff-headers">
         {headers.map((h) => (
           <div key={h.name} className="contents">
-            <div className={`${CELL} font-semibold ${TONE[h.change]}`} data-testid="diff-header" data-change={h.change}>{h.name}</div>
+            <div className={`${NAME} ${TONE[h.change]}`} data-testid="diff-header" data-change={h.change}>{h.name}</div>
             <div className={`${CELL} ${TONE[h.change]}`}>{h.left ?? "—"}</div>
             <div className={`${CELL} ${TONE[h.change]}`}>{h.right ?? "—"}</div>
           </div>
@@ -56,7 +59,7 @@ export function CaptureDiff({ left, right }: { left: CaptureView; right: Capture
       {body.kind === "text" && (body.changed ? <LineRows rows={body.rows} /> : <p className="text-sm text-slate-500">Same body.</p>)}
       {body.kind === "binary" && (
         <div className={`${GRID} ${body.left.sha256 === body.right.sha256 ? TONE.same : TONE.changed}`} data-testid="diff-binary">
-          <div className={`${CELL} font-semibold`}>binary</div>
+          <div className={NAME}>binary</div>
           {[body.left, body.right].map((side, i) => (
             <div key={i} className={CELL}>
               {formatBytes(side.size)} · sha256 {side.sha256}
@@ -116,7 +119,7 @@ function JsonChanges({ changes }: { changes: JsonChange[] }) {
     <div className={GRID} data-testid="diff-json">
       {changes.map((c, i) => (
         <div key={i} className="contents">
-          <div className={`${CELL} font-semibold ${TONE[c.change]}`} data-testid="diff-json-path" data-change={c.change}>{c.path}</div>
+          <div className={`${NAME} ${TONE[c.change]}`} data-testid="diff-json-path" data-change={c.change}>{c.path}</div>
           <div className={`${CELL} ${TONE[c.change]}`}>{c.change === "added" ? "—" : show(c.left)}</div>
           <div className={`${CELL} ${TONE[c.change]}`}>{c.change === "removed" ? "—" : `${c.change === "changed" ? "→ " : ""}${show(c.right)}`}</div>
         </div>

@@ -7,7 +7,7 @@ export function DuplicateMarker({ capture }: { capture: CaptureSummary }) {
     <span
       data-testid="duplicate-marker"
       title={`Duplicate of ${capture.duplicateOf} (delivery ${capture.deliveryId})`}
-      className="rounded bg-amber-100 px-1 font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300"
+      className="shrink-0 rounded bg-amber-100 px-1 font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300"
     >
       dup of …{capture.duplicateOf.slice(-6)}
     </span>

@@ -8,12 +8,26 @@ function tone(status: number): string {
   return "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-300";
 }
 
-/** The status Hookjar answered, on a list row, when it was not the default 200. */
+// A rule that hangs or resets leaves the sender without a status: the row says what it got instead.
+const NO_ANSWER = {
+  hang: { text: "⏸ hung", title: "Hookjar held the connection without answering (a hang rule)" },
+  reset: { text: "✂ reset", title: "Hookjar closed the connection without answering (a reset rule)" },
+} as const;
+
+/** The status Hookjar answered, on a list row, when it was not the default 200; or that it never answered. */
 export function AnswerChip({ capture }: { capture: CaptureSummary }) {
   const status = capture.responseStatus;
+  if (capture.fault === "hang" || capture.fault === "reset") {
+    const { text, title } = NO_ANSWER[capture.fault];
+    return (
+      <span data-testid="answer-chip" data-fault={capture.fault} title={title} aria-label={title} role="img" className="shrink-0 rounded bg-rose-100 px-1 font-semibold whitespace-nowrap text-rose-800 dark:bg-rose-950 dark:text-rose-300">
+        {text}
+      </span>
+    );
+  }
   if (status === null || status === 200) return null;
   return (
-    <span data-testid="answer-chip" title={`Hookjar answered ${status}`} className={`rounded px-1 font-mono font-semibold ${tone(status)}`}>
+    <span data-testid="answer-chip" title={`Hookjar answered ${status}`} className={`shrink-0 rounded px-1 whitespace-nowrap font-mono font-semibold ${tone(status)}`}>
       ↩ {status}
     </span>
   );

@@ -40,22 +40,23 @@ export const CaptureRow = memo(function CaptureRow({ capture, top, selected, unr
       className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-0.5 border-b border-l-4 border-b-slate-200 px-3 dark:border-b-slate-800 ${tone} ${fresh ? "capture-fresh" : ""}`}
     >
       <div className="flex min-w-0 items-center gap-2">
-        {/* Out of the tab order (the list is one stop, and an option holds no focusable control); "x" checks the open capture. */}
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          checked={checked}
-          aria-label={`Select ${capture.method} ${target}`}
-          onMouseDown={(e) => e.preventDefault()}
+        {/* A box for the pointer only: an option may hold no control of its own (the list is one tab
+            stop). The keyboard checks the open capture with "x"; the option's text says it is checked. */}
+        <span
+          aria-hidden="true"
+          title="Select for replay (shift-click: a range)"
           onClick={(e) => {
             e.stopPropagation();
             onCheck(capture.id, e.shiftKey);
           }}
-          onChange={() => {}}
-          className="h-3.5 w-3.5 shrink-0 accent-indigo-600"
+          className={`flex h-4 w-4 shrink-0 items-center justify-center rounded-sm border text-[10px] leading-none font-bold ${checked ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-400 bg-white dark:border-slate-500 dark:bg-slate-900"}`}
           data-testid="capture-check"
+          data-checked={checked || undefined}
           data-select
-        />
+        >
+          {checked ? "✓" : ""}
+        </span>
+        {checked && <span className="sr-only">(checked for replay)</span>}
         <MethodBadge method={capture.method} />
         <span className="truncate font-mono text-[13px] leading-5" title={target} data-testid="capture-target">
           {target}

@@ -99,7 +99,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   const chose = usePermalink(bin.id, state.selectedId, (id) => {
     // Back to the bin's own address: the newest capture, and on a phone the list.
     const target = id ?? state.items[0]?.id;
-    if (target) dispatch({ type: "selected", id: target });
+    if (target && target !== state.selectedId) dispatch({ type: "selected", id: target });
     setPane(id ? "detail" : "list");
   });
   const select = useCallback(
@@ -265,6 +265,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
             binId={bin.id}
             captureId={editing.captureId}
             captureUrl={bin.captureUrl}
+            capturePath={cached(editing.captureId)?.path ?? "/"}
             initial={editing.draft}
             onClose={() => setEditing(null)}
             onSent={() => reload(editing.captureId)}

@@ -1,6 +1,5 @@
 "use client";
 
-import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
 
 /**
@@ -19,15 +18,12 @@ export function captureInPath(pathname: string, binId: string): string | null {
 }
 
 /**
- * Keeps the address bar and the selection in step. A user's choice (returned `chose`, called with the capture
- * about to be selected) is a new history entry; once the address names a capture, a selection
- * that moves by itself (following new arrivals, its capture deleted) replaces it; back and forward
- * call `onNavigated` with the capture the address names (null for the bin alone).
+ * Keeps the address bar and the selection in step. A user's choice (returned `chose`, called with the
+ * capture about to be selected) is a new history entry; once the address names a capture, a
+ * selection that moves by itself (following new arrivals, its capture deleted) replaces it; back and
+ * forward call `onNavigated` with the capture the address names (null for the bin alone).
  */
 export function usePermalink(binId: string, selectedId: string | null, onNavigated: (captureId: string | null) => void): (captureId: string) => void {
-  const named = captureInPath(usePathname(), binId);
-  const namedRef = useRef(named);
-  namedRef.current = named;
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
   const choosing = useRef(false);
@@ -35,22 +31,22 @@ export function usePermalink(binId: string, selectedId: string | null, onNavigat
   useEffect(() => {
     const push = choosing.current;
     choosing.current = false;
-    if (!selectedId || selectedId === namedRef.current) return;
-    // Next.js keeps its router in step with these calls (usePathname follows them).
+    const named = captureInPath(location.pathname, binId);
+    if (!selectedId || selectedId === named) return;
+    // Next.js keeps its router in step with these calls.
     const url = capturePath(binId, selectedId) + location.search + location.hash;
     if (push) history.pushState(null, "", url);
-    else if (namedRef.current) history.replaceState(null, "", url);
+    else if (named) history.replaceState(null, "", url);
   }, [binId, selectedId]);
 
   const navigated = useRef(onNavigated);
   navigated.current = onNavigated;
-  const lastNamed = useRef(named);
   useEffect(() => {
-    if (named === lastNamed.current) return;
-    lastNamed.current = named;
-    // Only history moves the address away from the selection: the effect above follows it otherwise.
-    if (named !== selectedRef.current) navigated.current(named);
-  }, [named]);
+    // The event itself, not a re-render: a quick back after a push may come before React saw the push.
+    const onPop = () => navigated.current(captureInPath(location.pathname, binId));
+    addEventListener("popstate", onPop);
+    return () => removeEventListener("popstate", onPop);
+  }, [binId]);
 
   // Choosing the capture already selected changes nothing, so it must not mark the next change as chosen.
   return useCallback((captureId: string) => void (choosing.current = captureId !== selectedRef.current), []);

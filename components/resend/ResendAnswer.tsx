@@ -42,7 +42,8 @@ export function ResendAnswer({ outcome }: { outcome: ResendOutcome }) {
           </tbody>
         </table>
       </details>
-      <pre data-testid="resend-body" className="max-h-72 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-900">
+      {/* Focusable, so a keyboard can scroll a long answer. */}
+      <pre data-testid="resend-body" tabIndex={0} aria-label="Response body" className="max-h-72 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-900">
         {text === null ? `${bytes.length} bytes of binary data` : pretty?.ok ? pretty.text : text}
       </pre>
     </section>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Modal } from "@/components/Modal.tsx";
-import { bodyToSend, draftBody, pairsFromRows, rowsFromPairs, type Draft } from "@/components/resend/draft.ts";
+import { bodyToSend, draftBody, pairsFromRows, rowsFromPairs, targetBase, type Draft } from "@/components/resend/draft.ts";
 import { BodyEditor } from "./BodyEditor.tsx";
 import { HeadersEditor } from "./HeadersEditor.tsx";
 import { ResendAnswer, type ResendOutcome } from "./ResendAnswer.tsx";
@@ -16,10 +16,11 @@ import { COMMON_METHODS } from "@/components/methods.ts";
 
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
 
-type Props = { binId: string; captureId: string; captureUrl: string; initial: Draft; onClose: () => void; onSent: () => void };
+/** `capturePath`: the sub-path of the capture being resent, left out of the target remembered for the next one. */
+type Props = { binId: string; captureId: string; captureUrl: string; capturePath: string; initial: Draft; onClose: () => void; onSent: () => void };
 
 /** Edit a captured request (or an earlier attempt) and send it to any target through POST /api/resend. */
-export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, onSent }: Props) {
+export function ResendEditor({ binId, captureId, captureUrl, capturePath, initial, onClose, onSent }: Props) {
   const [draft, setDraft] = useState<Draft>(initial);
   // A sample replaces the draft: it is no longer this capture's, so no attempt is kept on it.
   const [sample, setSample] = useState<Sample | null>(null);
@@ -36,8 +37,15 @@ export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, o
   const [outcome, setOutcome] = useState<ResendOutcome | null>(null);
   const [sign, setSign] = useState<Sign | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  // Where the target came from: the bin's last one, or nothing yet (a guess would just fail).
-  const [remembered] = useState(() => initial.url !== "" && initial.url === localStorage.getItem(targetKey(binId)));
+  // Where the target came from: the bin's last one, an attempt's own, or nothing yet (a guess would just fail).
+  const [source] = useState(() => (initial.url === "" ? null : initial.url === localStorage.getItem(targetKey(binId)) ? "remembered" : "attempt"));
+  // After Send the answer is below the form, often below the fold: it is brought into view and focused.
+  const answerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!outcome) return;
+    answerRef.current?.scrollIntoView({ block: "start" });
+    answerRef.current?.focus({ preventScroll: true });
+  }, [outcome]);
   const [missingUrl, setMissingUrl] = useState(false);
 
   async function send(event: React.FormEvent) {
@@ -46,7 +54,7 @@ export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, o
     if (draft.url.trim() === "") return setMissingUrl(true);
     setMissingUrl(false);
     setSending(true);
-    localStorage.setItem(targetKey(binId), draft.url);
+    localStorage.setItem(targetKey(binId), targetBase(draft.url, capturePath));
     try {
       const body = { method: draft.method, url: draft.url, headers: pairsFromRows(draft.headers), body: bodyToSend(draft.body), ...(!sample && { captureId }), ...(sign && { sign }) };
       // The draft is sent as typed, valid or not: the API validates it, and its message says what is wrong.
@@ -103,9 +111,11 @@ export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, o
         <p id="resend-target-hint" data-testid="resend-target-hint" className={`-mt-2 text-xs ${missingUrl ? "text-rose-700 dark:text-rose-400" : "text-slate-600 dark:text-slate-400"}`}>
           {missingUrl
             ? "Enter the URL to send this request to."
-            : remembered
-              ? "The last target used for this bin."
-              : "Where should it go? Your local server, a tunnel or a staging URL: Hookjar sends it from its own server."}
+            : source === "remembered"
+              ? "The last target used for this bin (without that capture's path)."
+              : source === "attempt"
+                ? "Where this attempt was sent."
+                : "Where should it go? Your local server, a tunnel or a staging URL: Hookjar sends it from its own server."}
         </p>
         <div className="-mt-1 flex flex-wrap items-center gap-2">
           <SamplePicker onPick={pickSample} />
@@ -130,7 +140,11 @@ export function ResendEditor({ binId, captureId, captureUrl, initial, onClose, o
           onChange={setSign}
           signed={outcome?.ok ? (outcome.result.signed ?? null) : null}
         />
-        {outcome && <ResendAnswer outcome={outcome} />}
+        {outcome && (
+          <div ref={answerRef} tabIndex={-1} role="region" aria-label="The target's answer" className="scroll-mt-4 outline-none" data-testid="resend-outcome">
+            <ResendAnswer outcome={outcome} />
+          </div>
+        )}
       </form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyToSend, draftFromAttempt, draftFromCapture, formatJson, pairsFromRows, rowsFromPairs, switchBodyMode } from "./draft.ts";
+import { bodyToSend, draftFromAttempt, draftFromCapture, formatJson, pairsFromRows, rowsFromPairs, switchBodyMode, targetBase } from "./draft.ts";
 
 describe("resend draft", () => {
   it("prefills every header in order, with framing headers switched off", () => {
@@ -51,6 +51,15 @@ describe("resend draft", () => {
       body: { mode: "text", data: "{}" },
     });
     expect(draftFromCapture(capture, "https://example.test/in").url).toBe("https://example.test/in");
+  });
+
+  it("remembers a target's origin and base path, not the sub-path or query of the capture it was sent for", () => {
+    expect(targetBase("https://h.test/hooks/orders?src=shop", "/orders")).toBe("https://h.test/hooks");
+    expect(targetBase("http://127.0.0.1:4000/orders", "/orders")).toBe("http://127.0.0.1:4000");
+    expect(targetBase("https://h.test/api/in", "/github/push")).toBe("https://h.test/api/in");
+    expect(targetBase("https://h.test/webhooks/", "/")).toBe("https://h.test/webhooks");
+    expect(targetBase("not a url", "/x")).toBe("not a url");
+    expect(targetBase("ftp://h.test/x", "/x")).toBe("ftp://h.test/x");
   });
 
   it("drafts an attempt from what it sent", () => {

@@ -62,7 +62,25 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A capture as a draft; `rememberedUrl` is the target last used for its bin, else the target starts empty. */
+/**
+ * What of a target to offer the bin's next resend: its origin and base path, without the sub-path
+ * (and query) of the capture it was sent for — `https://h.test/hooks/orders` sent for a capture of
+ * `/orders` leaves `https://h.test/hooks`, so another capture's path is never offered.
+ */
+export function targetBase(url: string, capturePath: string): string {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return url;
+  }
+  // Only http(s) URLs have an origin to keep; anything else is refused by the API anyway.
+  if (target.protocol !== "http:" && target.protocol !== "https:") return url;
+  const path = capturePath !== "/" && target.pathname.endsWith(capturePath) ? target.pathname.slice(0, -capturePath.length) : target.pathname;
+  return target.origin + path.replace(/\/$/, "");
+}
+
+/** A capture as a draft; `rememberedUrl` is the target base last used for its bin, else the target starts empty. */
 export function draftFromCapture(capture: CaptureView, rememberedUrl: string | null): Draft {
   return {
     method: capture.method,

@@ -5,7 +5,7 @@ import { replayRequest, type Replayable } from "./replay.ts";
 import type { Forward } from "../schemas/bin.ts";
 import { checkTarget, privateTargetsAllowed } from "./ssrf.ts";
 import { setBinForward } from "../store/bins.ts";
-import { advanceRetry, endRetry, scheduleRetry } from "../store/forward-retries.ts";
+import { advanceRetry, endRetry, releaseRetry, scheduleRetry } from "../store/forward-retries.ts";
 import { forwardTries } from "../store/views.ts";
 import type { StoredCapture } from "../store/stored-capture.ts";
 import { WorkQueue } from "./work-queue.ts";
@@ -87,11 +87,15 @@ function notSent(captureId: string, request: OutboundRequest, tryNo: number, why
   });
 }
 
-/** Queues try `tryNo` of a capture's forward; a try that finds no room is recorded as skipped (and, as a retry, ends). */
+/**
+ * Queues try `tryNo` of a capture's forward. A first try that finds no room is recorded as skipped;
+ * a retry is handed back to the schedule instead, to be taken again (here after a restart, or by
+ * another instance), so a busy or stopping server never loses one.
+ */
 export function enqueue(binId: string, captureId: string, request: OutboundRequest, tryNo: number): void {
   const skip = (why: string) => {
+    if (tryNo > 1) return void releaseRetry(captureId, tryNo).catch(() => {});
     void notSent(captureId, request, tryNo, `Not forwarded: ${why}`, "skipped");
-    if (tryNo > 1) void endRetry(captureId, tryNo).catch(() => {});
   };
   if (state.stopping) return skip("the server is stopping.");
   if (state.pendingBytes + request.body.length > MAX_PENDING_BYTES) return skip("too many forwarded bodies are still waiting for their targets.");

@@ -17,8 +17,10 @@ import {
   replayableCapture,
   replaySelection,
   replayState,
+  touchReplay,
   type SendResult,
 } from "../store/replays.ts";
+import { HEARTBEAT_MS } from "../store/replay-recovery.ts";
 
 /**
  * Runs replays: a selection of a bin's captures sent again, oldest first, each the way auto-forward
@@ -71,17 +73,23 @@ async function execute(replayId: string, binId: string, t0: number, plan: Step[]
   // A cancel made here, or on another instance sharing the database.
   const stopped = async () => run.cancelled || (await replayState(replayId)) !== "running";
   const inFlight = new Set<Promise<void>>();
-  for (const step of plan) {
-    if (input.timing === "original") {
-      await waitUntil(t0 + step.scheduledMs, run);
-      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+  // However long the gaps between sends: other instances must see that this runner is alive.
+  const heartbeat = setInterval(() => void touchReplay(replayId).catch(() => {}), HEARTBEAT_MS);
+  try {
+    for (const step of plan) {
+      if (input.timing === "original") {
+        await waitUntil(t0 + step.scheduledMs, run);
+        while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      }
+      if (await stopped()) break;
+      const sending = sendOne(replayId, t0, step, input, progress).finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+      if (input.timing === "none") await sending;
     }
-    if (await stopped()) break;
-    const sending = sendOne(replayId, t0, step, input, progress).finally(() => inFlight.delete(sending));
-    inFlight.add(sending);
-    if (input.timing === "none") await sending;
+    await Promise.all(inFlight);
+  } finally {
+    clearInterval(heartbeat);
   }
-  await Promise.all(inFlight);
   await finishReplay(replayId, "done", { ...progress });
 }
 

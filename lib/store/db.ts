@@ -27,7 +27,7 @@ export function openDatabase(): Promise<Opened> {
     const opened = await driverFor(config.DATABASE_URL).open(config.DATABASE_URL);
     // Before anything reads captures: every summary then carries a real bodySha256.
     await backfillCaptures(opened.database.prisma);
-    await interruptReplays(opened.database.prisma);
+    await interruptReplays(opened.database.prisma, opened.database.shared);
     return opened;
   })();
   return opening;

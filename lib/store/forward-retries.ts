@@ -59,6 +59,12 @@ export async function advanceRetry(captureId: string, done: number, dueAt: Date)
   return count === 1;
 }
 
+/** Hands a taken try back untried (this instance is stopping, or has no room for it now): it is due again at once. */
+export async function releaseRetry(captureId: string, nextTry: number): Promise<void> {
+  const prisma = await db();
+  await prisma.forwardRetry.updateMany({ where: { captureId, nextTry }, data: { takenUntil: null } });
+}
+
 /** After try `done` succeeded or was the last: nothing more to try. */
 export async function endRetry(captureId: string, done: number): Promise<void> {
   const prisma = await db();

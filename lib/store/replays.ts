@@ -5,6 +5,7 @@ import type { CaptureFilter } from "../schemas/capture.ts";
 import { MAX_REPLAY_CAPTURES, type ReplayProgressEvent, type ReplayState, type ReplayView } from "../schemas/replay.ts";
 import type { HeaderPairs } from "../schemas/common.ts";
 import { captureFilters } from "./captures.ts";
+import { STALE_AFTER_MS } from "./replay-recovery.ts";
 import { reportChange } from "./changes.ts";
 import { db } from "./db.ts";
 
@@ -71,6 +72,12 @@ export async function recordReplayResult(replayId: string, position: number, res
   reportChange({ type: "replay:progress", progress });
 }
 
+/** Its runner says it is still at work (see replay-recovery.ts). */
+export async function touchReplay(id: string): Promise<void> {
+  const prisma = await db();
+  await prisma.replay.updateMany({ where: { id, state: "running" }, data: { heartbeatAt: new Date() } });
+}
+
 /** The replay's state now: its runner asks before each send, so a cancel made on any instance stops it. */
 export async function replayState(id: string): Promise<ReplayState | null> {
   const prisma = await db();
@@ -103,8 +110,14 @@ export async function replayBinId(id: string): Promise<string> {
 
 export async function getReplay(id: string): Promise<ReplayView> {
   const prisma = await db();
-  const replay = await prisma.replay.findUnique({ where: { id }, include: { results: { orderBy: { position: "asc" } } } });
+  const read = () => prisma.replay.findUnique({ where: { id }, include: { results: { orderBy: { position: "asc" } } } });
+  let replay = await read();
   if (!replay) throw notFound("replay");
+  // Its runner went quiet and no server has started since to say so: it is not running any more.
+  if (replay.state === "running" && replay.heartbeatAt.getTime() < Date.now() - STALE_AFTER_MS) {
+    await prisma.replay.updateMany({ where: { id, state: "running", heartbeatAt: replay.heartbeatAt }, data: { state: "interrupted", finishedAt: new Date() } });
+    replay = (await read())!;
+  }
   return toReplayView(replay);
 }
 

@@ -108,6 +108,8 @@ describe("alerts for captures in a hidden tab", () => {
     const page = await context.newPage();
     await openInspector(page, asOwner(bin));
     expect(await page.isVisible("header [data-testid=alerts-toggle]")).toBe(false);
+    await page.click("[data-testid=bin-menu]");
+    expect(await page.isVisible("header [data-testid=alerts-toggle]")).toBe(false);
     await page.click("[data-testid=settings-toggle]");
     await page.click("[data-testid=settings-dialog] [data-testid=alerts-toggle]");
     expect(await page.getAttribute("[data-testid=settings-dialog] [data-testid=alerts-toggle]", "aria-pressed")).toBe("true");

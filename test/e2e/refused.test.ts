@@ -173,6 +173,8 @@ describe("forward health in the inspector", () => {
     const { context, page, errors } = await open(e2e.browser, SIZES[1]);
     await openInspector(page, asOwner(bin));
     await page.waitForSelector(`[data-testid=capture-row][data-id="${id}"] [data-testid=forward-failed]`);
+    // On a phone the bar's actions are in its menu, whose button says forwarding fails.
+    await page.click("[data-testid=bin-menu][data-failing]");
     await page.waitForSelector("[data-testid=forward-toggle][data-failing]");
     await expectNoOverflow(page);
     await shot(page, "forward-failing", 390);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, asOwner, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, LAPTOP, PHONE, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
 import { closedPort, startEcho, until, type Echo } from "../helpers/target.ts";
@@ -64,7 +65,7 @@ describe("edit & resend in the inspector", () => {
     // An attempt opens again in the editor with what it sent.
     await page.getByRole("button", { name: "Edit again" }).click();
     await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe(`${echo.url}/hooks/orders`);
-    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/last target used for this bin/);
+    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/Where this attempt was sent/);
     expect(JSON.parse(await dialog.getByLabel("Request body").inputValue())).toEqual({ event: "order.created", amount: 99 });
     expect(errors).toEqual([]);
   });
@@ -124,5 +125,52 @@ describe("edit & resend in the inspector", () => {
     expect(await page.textContent("[data-testid=attempt]")).toMatch(/forward/i);
     expect(await page.textContent("[data-testid=attempt]")).toContain("202");
     await page.screenshot({ path: `${ARTIFACTS}forward-attempts.png` });
+  });
+});
+
+/** Whether an element lies wholly within the viewport. */
+const inViewport = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  });
+
+describe.each([["1280", LAPTOP], ["390", PHONE]] as const)("after Send at %s px", (width, viewport) => {
+  it("brings the answer into view and focus; the next capture's target keeps only the origin and base path", async () => {
+    const bin = await createBin(e2e.server);
+    // Enough headers and body that the editor's form is taller than the screen.
+    const headers: [string, string][] = [["Content-Type", "application/json"], ...Array.from({ length: 24 }, (_, i) => [`X-Trace-${i}`, `value-${i}`] as [string, string])];
+    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, i])), null, 2);
+    const orders = JSON.parse((await rawRequest(`${bin.captureUrl}/orders?src=shop`, { method: "POST", headers, body })).body.toString()).id;
+    const push = JSON.parse((await rawRequest(`${bin.captureUrl}/github/push`, { method: "POST", body: "{}" })).body.toString()).id;
+    const { page, errors } = await openPage(e2e.browser, e2e.server.url, viewport);
+    await openInspector(page, asOwner(bin));
+    const open = async (id: string) => {
+      const back = page.getByTestId("back-to-list");
+      if (await back.isVisible()) await back.click();
+      await page.click(`[data-testid=capture-row][data-id="${id}"]`);
+      await page.waitForSelector(`[data-testid=capture-detail][data-id="${id}"]`);
+      await page.click("[data-testid=edit-resend]");
+    };
+
+    await open(orders);
+    const dialog = page.getByRole("dialog", { name: "Edit and resend" });
+    await dialog.getByLabel("Target URL").fill(`${echo.url}/hooks/orders?src=shop`);
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await page.waitForSelector("[data-testid=resend-body]", { timeout: 15_000 });
+    expect(JSON.parse((await page.textContent("[data-testid=resend-body]"))!).path).toBe("/hooks/orders?src=shop");
+    await expect.poll(() => inViewport(page, "[data-testid=resend-status]")).toBe(true);
+    await expect.poll(() => inViewport(page, "[data-testid=resend-body]")).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("resend-outcome");
+    await page.screenshot({ path: `${ARTIFACTS}resend-answer-${width}.png` });
+    expect(await axeProblems(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Another capture is offered the target's origin and base path, not /orders?src=shop.
+    await open(push);
+    await expect.poll(() => dialog.getByLabel("Target URL").inputValue()).toBe(`${echo.url}/hooks`);
+    expect(await page.textContent("[data-testid=resend-target-hint]")).toMatch(/last target used for this bin/);
+    expect(errors).toEqual([]);
   });
 });

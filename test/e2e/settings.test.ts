@@ -16,6 +16,9 @@ const capture = async (captureUrl: string, body: string, method = "POST") =>
   JSON.parse((await rawRequest(captureUrl, { method, headers: [["Content-Type", "application/json"]], body })).body.toString()).id as string;
 
 async function openSettings(page: Page) {
+  // On a phone the bar's actions are behind its menu.
+  const menu = page.locator("[data-testid=bin-menu][aria-expanded=false]");
+  if (await menu.isVisible()) await menu.click();
   await page.click("[data-testid=settings-toggle]");
   await page.waitForSelector("[data-testid=settings-dialog] [data-testid=settings-name]");
 }
