@@ -94,7 +94,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   };
   const gone = connection === "gone";
   const control = useBinControl(bin.id, bin.managed);
-  const context = useMemo(() => ({ gone, viewToken: bin.viewToken, control }), [gone, bin.viewToken, control]);
+  const context = useMemo(() => ({ gone, viewToken: bin.viewToken, captureCount: counts.total, control }), [gone, bin.viewToken, counts.total, control]);
 
   const flash = (text: string) => {
     setNotice(text);

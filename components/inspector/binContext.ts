@@ -9,12 +9,14 @@ export type BinContext = {
   gone: boolean;
   /** A private bin's view token, for snippets that fetch from the API outside the browser. */
   viewToken: string | null;
+  /** How many captures the bin holds now, kept live by the inspector's subscription. */
+  captureCount: number | null;
   /** Whether this browser may change the bin, and how it gets or renews that right. */
   control: BinControl;
 };
 
 const noControl: BinControl = { managed: true, canManage: false, holdsKey: false, keep: () => {}, renew: () => Promise.reject(new Error("no bin")) };
 
-export const InspectorBinContext = createContext<BinContext>({ gone: false, viewToken: null, control: noControl });
+export const InspectorBinContext = createContext<BinContext>({ gone: false, viewToken: null, captureCount: null, control: noControl });
 
 export const useBinContext = () => useContext(InspectorBinContext);

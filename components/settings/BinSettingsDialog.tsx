@@ -40,6 +40,8 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
   const locked = gone || !useBinContext().control.canManage;
   // An imported settings file changes every part: the bin is loaded again and each part starts afresh.
   const [version, setVersion] = useState(0);
+  // What the last import changed, said once the panel has reloaded.
+  const [imported, setImported] = useState<string[] | null>(null);
   useEffect(() => {
     setDetail(null);
     fetchBinDetail(binId).then(setDetail, (e: Error) => setError(e.message));
@@ -103,7 +105,9 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
               <SettingsDocument
                 binId={binId}
                 disabled={locked}
-                onImported={() => {
+                applied={imported}
+                onImported={(changes) => {
+                  setImported(changes);
                   setVersion((v) => v + 1);
                   onChanged();
                 }}
@@ -160,8 +164,10 @@ const n = (count: number) => count.toLocaleString("en");
 
 function Limits({ detail }: { detail: BinDetail }) {
   const { maxCapturesPerBin, retentionDays, rateLimitPerMin } = detail.limits;
+  // The inspector's live count: the one taken when the panel opened goes stale as captures arrive.
+  const held = useBinContext().captureCount ?? detail.requestCount;
   const rows: [string, string][] = [
-    ["Captures held", `${n(detail.requestCount)} of ${n(maxCapturesPerBin)} (past that, each new capture deletes the oldest)`],
+    ["Captures held", `${n(held)} of ${n(maxCapturesPerBin)} (past that, each new capture deletes the oldest)`],
     ["Kept for", retentionDays > 0 ? `${retentionDays} ${retentionDays === 1 ? "day" : "days"}` : "until deleted"],
     ["Rate limit", rateLimitPerMin > 0 ? `${n(rateLimitPerMin)} captures a minute; past it senders get 429` : "none"],
   ];

@@ -59,8 +59,8 @@ async function run(request: Request): Promise<Response> {
   }
   let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
   if ("binFrom" in op && op.binFrom === "the path's replayId") bin = await binFor(op.access, request, await replayBinId(params.replayId));
-  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
-  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
+  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams)) : undefined;
+  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined)) : undefined;
   const captureId = "binFrom" in op && op.binFrom === "the body's captureId" ? (body as { captureId?: string }).captureId : undefined;
   if (captureId) bin = await binFor(op.access, request, await captureBinId(captureId));
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };
