@@ -19,6 +19,7 @@ import {
   serveCliPackage,
   sendError,
   serveOperations,
+  stampPeer,
   startForwardRetries,
   startRetention,
   stopForwarding,
@@ -78,6 +79,8 @@ async function route(req: IncomingMessage, res: ServerResponse) {
     return capture ? refuseCapture(res, refusal) : sendError(res, refusal);
   }
   if (capture) return handleCapture(req, res);
+  // The API's route handlers see headers only: they learn the client's address from this one.
+  stampPeer(req);
   await nextHandler(req, res);
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { NAME_MAX } from "@/lib/schemas/common.ts";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiRequestError } from "@/components/api/client.ts";
@@ -39,7 +40,7 @@ export function CreateBinForm() {
       <input
         aria-label="Bin name (optional)"
         placeholder="Name it (optional): Stripe staging, GitHub app…"
-        maxLength={80}
+        maxLength={NAME_MAX}
         value={name}
         onChange={(e) => setName(e.target.value)}
         className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"

@@ -10,6 +10,7 @@ export { sendError } from "./capture/answer.ts";
 export { releaseHangs } from "./capture/faults.ts";
 export { isCapturePath } from "./capture/target.ts";
 export { serveOperations } from "./http/probes.ts";
+export { stampPeer } from "./http/peer.ts";
 export { serveCliPackage } from "./http/cli-package.ts";
 export { stopForwarding } from "./outbound/forward.ts";
 export { startForwardRetries } from "./outbound/forward-schedule.ts";

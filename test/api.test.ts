@@ -40,6 +40,15 @@ describe("bins", () => {
 
     const long = await post("/bins", { name: "x".repeat(81) });
     expect(long.status).toBe(400);
+    // One sentence per field, for people: no Zod wording, no "Invalid request at …" wrapper.
+    expect(await long.json()).toEqual({
+      error: "invalid_request",
+      message: "The name can be at most 80 characters.",
+      issues: [{ path: ["name"], message: "The name can be at most 80 characters." }],
+    });
+    const two = await (await post("/bins", { name: 42, private: "yes" })).json();
+    expect(two.message).toBe("The name must be text. The private setting must be true or false.");
+    expect(two.issues.map((i: { message: string }) => i.message)).toEqual(["The name must be text.", "The private setting must be true or false."]);
 
     const huge = await post("/bins", JSON.stringify({ name: "x".repeat(3 * 1024 * 1024) }));
     expect(huge.status).toBe(413);

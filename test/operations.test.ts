@@ -160,6 +160,6 @@ describe("HOOKJAR_BINS_FILE", () => {
   it("stops the start at a bad entry, naming it", async () => {
     const file = path.join(dir, "bad.json");
     writeFileSync(file, JSON.stringify({ bins: [{ id: "good-bin-one" }, { id: "broken-bin", response: { status: 99 } }] }));
-    await expect(startServer({ HOOKJAR_BINS_FILE: file })).rejects.toThrow(/Hookjar cannot start: HOOKJAR_BINS_FILE .*bad\.json: bins\[1\] "broken-bin": response\.status: status must be a final answer/);
+    await expect(startServer({ HOOKJAR_BINS_FILE: file })).rejects.toThrow(/Hookjar cannot start: HOOKJAR_BINS_FILE .*bad\.json: bins\[1\] "broken-bin": response\.status: The status must be a final answer/);
   });
 });

@@ -46,7 +46,8 @@ async function failure(res: Response): Promise<ApiRequestError> {
 }
 
 /**
- * `token`: a private bin's view token, where the page's cookie does not carry it (another bin's).
+ * `token`: a private bin's view token, where the page's cookie does not carry it (another bin's), or
+ * the admin token.
  * `binId`: the bin a change touches when the path does not name it (a resend of one of its captures).
  */
 export type CallOptions = { signal?: AbortSignal; token?: string; binId?: string };
@@ -55,9 +56,9 @@ export type CallOptions = { signal?: AbortSignal; token?: string; binId?: string
 export async function apiFetch<K extends OperationId>(id: K, input: OperationInput<K>, { signal, token, binId }: CallOptions = {}): Promise<Response> {
   const op: (typeof operations)[OperationId] = operations[id];
   const body = "body" in input ? JSON.stringify(input.body) : undefined;
-  // A change goes with the manage key this browser holds for its bin, if any.
+  // A change goes with the manage key this browser holds for its bin, unless a token is given (the admin's).
   const bin = binId ?? (input.params as { id?: string }).id;
-  const credential = (op.access === "manage" && bin && manageKeyFor(bin)) || token;
+  const credential = token ?? (op.access === "manage" && bin ? manageKeyFor(bin) : null);
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { "content-type": "application/json" }),
     ...(credential ? { authorization: `Bearer ${credential}` } : {}),

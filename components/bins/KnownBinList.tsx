@@ -16,6 +16,11 @@ export function KnownBinList({ bins }: { bins: KnownBin[] }) {
             <span className="flex min-w-0 items-baseline gap-2">
               <span className="truncate font-medium">{bin.name ?? <span className="font-mono text-sm">{bin.id}</span>}</span>
               {bin.private && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">Private</span>}
+              {bin.holdsKey && (
+                <span className="rounded bg-emerald-100 px-1.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" title="This browser holds the bin's manage key" data-testid="known-bin-key">
+                  Yours to change
+                </span>
+              )}
             </span>
             <span className="shrink-0 text-sm text-slate-600 dark:text-slate-400">
               <span data-testid="known-bin-count">

@@ -3,8 +3,9 @@
 import { useEffect, useState } from "react";
 import { api, ApiRequestError } from "@/components/api/client.ts";
 import { forgetBin, recentBins, type RecentBin } from "@/components/recentBins.ts";
+import { manageKeyFor } from "./manageKeys.ts";
 
-export type KnownBin = RecentBin & { requestCount: number; private: boolean; lastActivity: string | null };
+export type KnownBin = RecentBin & { requestCount: number; private: boolean; lastActivity: string | null; holdsKey: boolean };
 
 /**
  * The bins this browser remembers, as the server sees them now: name, count and the newest
@@ -29,7 +30,7 @@ async function check(bin: RecentBin): Promise<KnownBin | null> {
   try {
     const detail = await api("getBin", { params }, options);
     const newest = await api("listCaptures", { params, query: { limit: 1 } }, options).catch(() => null);
-    return { ...bin, name: detail.name, requestCount: detail.requestCount, private: detail.private, lastActivity: newest?.items[0]?.receivedAt ?? null };
+    return { ...bin, name: detail.name, requestCount: detail.requestCount, private: detail.private, lastActivity: newest?.items[0]?.receivedAt ?? null, holdsKey: manageKeyFor(bin.id) !== null };
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 404) forgetBin(bin.id);
     return null;

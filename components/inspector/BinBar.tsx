@@ -34,6 +34,8 @@ type Props = {
   selected: CaptureView | null;
   /** The list's filters, for exporting what they match. */
   filter: CaptureFilter;
+  /** This browser may change the bin: without it the bar offers nothing that would be refused. */
+  canManage: boolean;
 };
 
 /**
@@ -41,7 +43,7 @@ type Props = {
  * whole bin. On a phone it is two short lines — the bin with its live state and a menu button, then
  * the capture URL — and the bin's actions open from the menu, so the list starts near the top.
  */
-export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected, filter }: Props) {
+export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection, paused, heldCount, canClear, onPause, selected, filter, canManage }: Props) {
   const gone = connection === "gone";
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -111,10 +113,14 @@ export function BinBar({ binId, name, shareUrl, forward, captureUrl, connection,
         <button type="button" onClick={() => onPause(!paused)} disabled={gone} className={BUTTON} data-testid="pause-toggle" aria-pressed={paused}>
           {paused ? `Resume live${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause live"}
         </button>
-        <RulesButton binId={binId} capture={selected} disabled={gone} />
-        {/* Remounted when the settings panel changed the target, so it shows the new one. */}
-        <ForwardSettings key={forward ? `${forward.url} ${forward.enabled} ${forward.mode} ${forward.timeoutMs}` : "none"} binId={binId} captureUrl={captureUrl} initial={forward} disabled={gone} />
-        <ClearBinButton binId={binId} disabled={!canClear || gone} />
+        {canManage && (
+          <>
+            <RulesButton binId={binId} capture={selected} disabled={gone} />
+            {/* Remounted when the settings panel changed the target, so it shows the new one. */}
+            <ForwardSettings key={forward ? `${forward.url} ${forward.enabled} ${forward.mode} ${forward.timeoutMs}` : "none"} binId={binId} captureUrl={captureUrl} initial={forward} disabled={gone} />
+            <ClearBinButton binId={binId} disabled={!canClear || gone} />
+          </>
+        )}
         {/* On a phone it is in the settings panel. */}
         <span className="hidden sm:contents">
           <NotifyToggle />

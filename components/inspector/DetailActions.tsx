@@ -16,7 +16,7 @@ type Props = { capture: CaptureView; captureUrl: string; onEdit: (draft: Draft) 
 /** What can be done with the open capture. */
 export function DetailActions({ capture, captureUrl, onEdit, onCompare }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const { gone, viewToken } = useBinContext();
+  const { gone, viewToken, control } = useBinContext();
   async function remove() {
     setError(null);
     // The list drops the row when the server announces the deletion, in every open inspector.
@@ -43,9 +43,11 @@ export function DetailActions({ capture, captureUrl, onEdit, onCompare }: Props)
           Download body
         </a>
       )}
-      <button type="button" onClick={remove} disabled={gone} className={`${BUTTON} text-rose-700 disabled:opacity-40 dark:text-rose-400`} data-testid="delete-capture">
-        Delete
-      </button>
+      {control.canManage && (
+        <button type="button" onClick={remove} disabled={gone} className={`${BUTTON} text-rose-700 disabled:opacity-40 dark:text-rose-400`} data-testid="delete-capture">
+          Delete
+        </button>
+      )}
       {error && <span role="alert" className="text-xs text-rose-600">{error}</span>}
     </div>
   );

@@ -19,7 +19,8 @@ import { useCaptureAlerts } from "@/components/notify/useCaptureAlerts.ts";
 import { rememberBin } from "@/components/recentBins.ts";
 import { BinBar } from "./BinBar.tsx";
 import { InspectorBinContext } from "./binContext.ts";
-import { takeKeyFromFragment } from "@/components/bins/manageKeys.ts";
+import { ControlNotice } from "@/components/bins/ControlNotice.tsx";
+import { useBinControl } from "@/components/bins/useBinControl.ts";
 import { CaptureDetail } from "./CaptureDetail.tsx";
 import { CaptureList } from "./CaptureList.tsx";
 import { EmptyState } from "./EmptyState.tsx";
@@ -44,6 +45,8 @@ export type InspectorBin = {
   lastForward: ForwardOutcome | null;
   requestCount: number;
   limits: BinDetail["limits"];
+  /** Whether changes need the bin's manage key (false: a bin made before keys, anyone's to change). */
+  managed: boolean;
 };
 
 /**
@@ -90,7 +93,8 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
     setComparing({ first: state.selectedId, second: row.dataset.id });
   };
   const gone = connection === "gone";
-  const context = useMemo(() => ({ gone, viewToken: bin.viewToken }), [gone, bin.viewToken]);
+  const control = useBinControl(bin.id, bin.managed);
+  const context = useMemo(() => ({ gone, viewToken: bin.viewToken, captureCount: counts.total, control }), [gone, bin.viewToken, counts.total, control]);
 
   const flash = (text: string) => {
     setNotice(text);
@@ -139,8 +143,6 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
   // The tab names its bin, and how many captures came in unseen.
   const waiting = state.unread.size + state.held.length;
   useCaptureAlerts(counts.total, bin.name ?? bin.id);
-  // A manage key handed over in the address (`#key=`) is kept, then taken out of the address bar.
-  useEffect(() => void takeKeyFromFragment(bin.id), [bin.id]);
   // "Your bins" lists the bins this browser opened, with the token a private one needs.
   useEffect(() => {
     if (!gone) rememberBin({ id: bin.id, name: bin.name, href: `/bins/${bin.id}`, ...(bin.viewToken ? { token: bin.viewToken } : {}) });
@@ -168,7 +170,9 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
           onPause={(paused) => dispatch({ type: "paused", paused })}
           selected={loaded.status === "ok" ? loaded.capture : null}
           filter={filter}
+          canManage={control.canManage}
         />
+        {!gone && <ControlNotice binId={bin.id} control={control} />}
         {gone && (
           <div role="alert" data-testid="bin-deleted" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
             <strong>This bin was deleted.</strong>
@@ -263,7 +267,8 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
           <ResendEditor
             key={`${editing.captureId}:${JSON.stringify(editing.draft)}`}
             binId={bin.id}
-            captureId={editing.captureId}
+            // Without the manage key a resend is a free request: it records nothing on the capture.
+            captureId={control.canManage ? editing.captureId : undefined}
             captureUrl={bin.captureUrl}
             capturePath={cached(editing.captureId)?.path ?? "/"}
             initial={editing.draft}

@@ -9,8 +9,9 @@ export type ResendOutcome = { ok: true; result: ResendResult } | { ok: false; st
 export function ResendAnswer({ outcome }: { outcome: ResendOutcome }) {
   if (!outcome.ok) {
     return (
-      <div role="alert" data-testid="resend-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-        <strong className="font-mono">{outcome.error}</strong> ({outcome.status}): {outcome.message}
+      // The message is a sentence for people; the code stays for tools (and tests) to read.
+      <div role="alert" data-testid="resend-error" data-code={outcome.error} className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        {outcome.message}
       </div>
     );
   }

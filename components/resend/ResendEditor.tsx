@@ -17,7 +17,7 @@ import { COMMON_METHODS } from "@/components/methods.ts";
 export const targetKey = (binId: string) => `hookjar:resend-target:${binId}`;
 
 /** `capturePath`: the sub-path of the capture being resent, left out of the target remembered for the next one. */
-type Props = { binId: string; captureId: string; captureUrl: string; capturePath: string; initial: Draft; onClose: () => void; onSent: () => void };
+type Props = { binId: string; captureId?: string; captureUrl: string; capturePath: string; initial: Draft; onClose: () => void; onSent: () => void };
 
 /** Edit a captured request (or an earlier attempt) and send it to any target through POST /api/resend. */
 export function ResendEditor({ binId, captureId, captureUrl, capturePath, initial, onClose, onSent }: Props) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { NAME_MAX } from "@/lib/schemas/common.ts";
 import { useState, type ReactNode } from "react";
 import type { CaptureView } from "@/lib/schemas/capture.ts";
 import type { DraftField, RuleDraft } from "./draft.ts";
@@ -35,7 +36,7 @@ export function RuleEditor({ draft, index, count, errors, capture, onChange, onM
     <li className={`rounded-lg border p-3 ${draft.enabled ? "border-slate-300 dark:border-slate-600" : "border-dashed border-slate-300 opacity-70 dark:border-slate-700"}`} data-testid="rule">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs font-semibold text-slate-600 dark:text-slate-400">#{index + 1}</span>
-        <input value={draft.name} placeholder="Rule name" onChange={(e) => onChange({ ...draft, name: e.target.value })} className={`${INPUT} max-w-56 font-sans`} aria-label="Rule name" data-testid="rule-name" />
+        <input value={draft.name} maxLength={NAME_MAX} placeholder="Rule name" onChange={(e) => onChange({ ...draft, name: e.target.value })} className={`${INPUT} max-w-56 font-sans`} aria-label="Rule name" data-testid="rule-name" />
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange({ ...draft, enabled: e.target.checked })} data-testid="rule-enabled" /> enabled
         </label>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
+import { REOPEN_SETTINGS } from "./api.ts";
 import { BinSettingsDialog } from "./BinSettingsDialog.tsx";
 import { BUTTON } from "./styles.ts";
 
@@ -10,6 +11,14 @@ import { BUTTON } from "./styles.ts";
 export function BinSettingsButton({ binId, shareUrl, filter, gone }: { binId: string; shareUrl: string | null; filter: CaptureFilter; gone: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // A privacy change reloads the page (its new token has to reach the cookie): the panel stays open.
+  useEffect(() => {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(REOPEN_SETTINGS)) return;
+    url.searchParams.delete(REOPEN_SETTINGS);
+    history.replaceState(history.state, "", url);
+    setOpen(true);
+  }, []);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={BUTTON} aria-haspopup="dialog" aria-expanded={open} data-testid="settings-toggle">

@@ -6,11 +6,13 @@ import { Modal } from "@/components/Modal.tsx";
 import { ClearBinButton } from "@/components/inspector/ClearBinButton.tsx";
 import { ForwardSettings } from "@/components/inspector/ForwardSettings.tsx";
 import { Section } from "@/components/inspector/Section.tsx";
+import { useBinContext } from "@/components/inspector/binContext.ts";
 import { NotifyToggle } from "@/components/notify/NotifyToggle.tsx";
 import type { BinDetail } from "@/lib/schemas/bin.ts";
 import type { CaptureFilter } from "@/lib/schemas/capture.ts";
 import { exportUrl, fetchBinDetail } from "./api.ts";
 import { DeleteBinDialog } from "./DeleteBinDialog.tsx";
+import { ManageKeySection } from "./ManageKeySection.tsx";
 import { PrivacySwitch } from "./PrivacySwitch.tsx";
 import { RenameForm } from "./RenameForm.tsx";
 import { ResponseForm } from "./ResponseForm.tsx";
@@ -34,8 +36,12 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
   const [detail, setDetail] = useState<BinDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Without the manage key nothing here would be accepted: the parts that change the bin are off.
+  const locked = gone || !useBinContext().control.canManage;
   // An imported settings file changes every part: the bin is loaded again and each part starts afresh.
   const [version, setVersion] = useState(0);
+  // What the last import changed, said once the panel has reloaded.
+  const [imported, setImported] = useState<string[] | null>(null);
   useEffect(() => {
     setDetail(null);
     fetchBinDetail(binId).then(setDetail, (e: Error) => setError(e.message));
@@ -55,13 +61,16 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
         {detail && (
           <>
             <Section title="Name">
-              <RenameForm binId={binId} initial={detail.name} disabled={gone} onRenamed={onChanged} />
+              <RenameForm binId={binId} initial={detail.name} disabled={locked} onRenamed={onChanged} />
+            </Section>
+            <Section title="Manage key" testId="settings-manage-key">
+              <ManageKeySection binId={binId} gone={gone} />
             </Section>
             <Section title="Who can watch">
-              <Sharing detail={detail} shareUrl={shareUrl} />
+              <Sharing detail={detail} shareUrl={shareUrl} canChange={!locked} />
             </Section>
             <Section title="Custom response" testId="settings-response">
-              <ResponseForm binId={binId} initial={detail.response} disabled={gone} />
+              <ResponseForm binId={binId} initial={detail.response} disabled={locked} />
             </Section>
             <Section title="Auto-forward">
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
@@ -72,7 +81,7 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
                   binId={binId}
                   captureUrl={detail.captureUrl}
                   initial={detail.forward}
-                  disabled={gone}
+                  disabled={locked}
                   onSaved={(forward) => {
                     setDetail({ ...detail, forward });
                     onChanged();
@@ -95,8 +104,10 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
             <Section title="Settings file" testId="settings-document">
               <SettingsDocument
                 binId={binId}
-                disabled={gone}
-                onImported={() => {
+                disabled={locked}
+                applied={imported}
+                onImported={(changes) => {
+                  setImported(changes);
                   setVersion((v) => v + 1);
                   onChanged();
                 }}
@@ -104,8 +115,8 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
             </Section>
             <Section title="Clear or delete" testId="settings-danger">
               <div className="flex flex-wrap items-center gap-2">
-                <ClearBinButton binId={binId} disabled={gone} />
-                <button type="button" onClick={() => setDeleting(true)} disabled={gone} className={`${BUTTON} text-rose-700 dark:text-rose-400`} data-testid="delete-bin">
+                <ClearBinButton binId={binId} disabled={locked} />
+                <button type="button" onClick={() => setDeleting(true)} disabled={locked} className={`${BUTTON} text-rose-700 dark:text-rose-400`} data-testid="delete-bin">
                   Delete bin…
                 </button>
               </div>
@@ -120,7 +131,7 @@ export function BinSettingsDialog({ binId, shareUrl, filter, gone, onChanged, on
   );
 }
 
-function Sharing({ detail, shareUrl }: { detail: BinDetail; shareUrl: string | null }) {
+function Sharing({ detail, shareUrl, canChange }: { detail: BinDetail; shareUrl: string | null; canChange: boolean }) {
   return (
     <div className="flex flex-col gap-2 text-xs">
       {detail.private ? (
@@ -135,7 +146,7 @@ function Sharing({ detail, shareUrl }: { detail: BinDetail; shareUrl: string | n
       {detail.private && shareUrl && (
         <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-900" data-testid="settings-share-url">{shareUrl}</code>
       )}
-      <PrivacySwitch binId={detail.id} isPrivate={detail.private} />
+      {canChange && <PrivacySwitch binId={detail.id} isPrivate={detail.private} />}
     </div>
   );
 }
@@ -153,8 +164,10 @@ const n = (count: number) => count.toLocaleString("en");
 
 function Limits({ detail }: { detail: BinDetail }) {
   const { maxCapturesPerBin, retentionDays, rateLimitPerMin } = detail.limits;
+  // The inspector's live count: the one taken when the panel opened goes stale as captures arrive.
+  const held = useBinContext().captureCount ?? detail.requestCount;
   const rows: [string, string][] = [
-    ["Captures held", `${n(detail.requestCount)} of ${n(maxCapturesPerBin)} (past that, each new capture deletes the oldest)`],
+    ["Captures held", `${n(held)} of ${n(maxCapturesPerBin)} (past that, each new capture deletes the oldest)`],
     ["Kept for", retentionDays > 0 ? `${retentionDays} ${retentionDays === 1 ? "day" : "days"}` : "until deleted"],
     ["Rate limit", rateLimitPerMin > 0 ? `${n(rateLimitPerMin)} captures a minute; past it senders get 429` : "none"],
   ];

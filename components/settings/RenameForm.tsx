@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { NAME_MAX } from "@/lib/schemas/common.ts";
 import { renameBin } from "./api.ts";
 import { INPUT, LABEL, PRIMARY } from "./styles.ts";
 
-/** The bin's name (up to 80 characters; empty removes it). */
+/** The bin's name (up to NAME_MAX characters; empty removes it). */
 export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: string; initial: string | null; disabled: boolean; onRenamed: () => void }) {
   const [name, setName] = useState(initial ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function RenameForm({ binId, initial, disabled, onRenamed }: { binId: str
       <label className={`${LABEL} min-w-0 flex-1`}>
         {/* The section's title says "Name" already. */}
         <span className="sr-only">Bin name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Unnamed" className={`${INPUT} font-sans text-sm`} data-testid="settings-name" data-autofocus />
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={NAME_MAX} placeholder="Unnamed" className={`${INPUT} font-sans text-sm`} data-testid="settings-name" data-autofocus />
       </label>
       <button type="submit" className={PRIMARY} disabled={disabled || busy} data-testid="settings-rename">
         Rename

@@ -1,13 +1,18 @@
 "use client";
 
-import { useState } from "react";
-import { CustomResponseSchema, type CustomResponse } from "@/lib/schemas/bin.ts";
+import { useRef, useState, type ChangeEvent } from "react";
+import { ApiRequestError } from "@/components/api/client.ts";
+import { issuesByField } from "@/components/api/issues.ts";
 import { headerPairs, numeric } from "@/components/rules/draft.ts";
+import { customAnswer, defaultAnswer, droppedHeaders, type ComposedAnswer } from "@/lib/rules/answer.ts";
+import { CustomResponseSchema, type CustomResponse } from "@/lib/schemas/bin.ts";
 import { saveResponse } from "./api.ts";
-import { previewAnswer } from "./responsePreview.ts";
+import { answerText, EXAMPLE_CAPTURE_ID } from "./responsePreview.ts";
 import { BUTTON, INPUT, LABEL, PRIMARY } from "./styles.ts";
 
 type Draft = { status: string; headers: string; delayMs: string; body: string };
+const FIELDS = ["status", "delayMs", "headers", "body"] as const;
+type Field = (typeof FIELDS)[number];
 
 const fromResponse = (r: CustomResponse | null): Draft =>
   r
@@ -15,38 +20,76 @@ const fromResponse = (r: CustomResponse | null): Draft =>
     : { status: "200", headers: "Content-Type: application/json", delayMs: "0", body: '{"ok":true}' };
 
 const toInput = (d: Draft) => ({ status: numeric(d.status), headers: headerPairs(d.headers), body: d.body, delayMs: numeric(d.delayMs) });
+const sameDraft = (a: Draft, b: Draft) => FIELDS.every((f) => a[f] === b[f]);
 
-/** The bin's custom response: what senders get when no rule matches, previewed as it goes on the wire. */
+/**
+ * The bin's custom response: what senders get when no rule matches. Each field's problem is one
+ * sentence next to it (the schema's own, as the API would say it), and the preview is composed by
+ * the very function the capture path answers with.
+ */
 export function ResponseForm({ binId, initial, disabled }: { binId: string; initial: CustomResponse | null; disabled: boolean }) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(() => fromResponse(initial));
+  // What the API refused on the last save, by field, until that field is edited.
+  const [refused, setRefused] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // The draft as it is now, for an answer that arrives after further edits.
+  const current = useRef(draft);
+  current.current = draft;
   const parsed = CustomResponseSchema.safeParse(toInput(draft));
+  const checked = parsed.success ? {} : issuesByField(parsed.error.issues, FIELDS).byField;
 
   async function save(next: Draft | null) {
     setError(null);
     setStatus(null);
+    setRefused({});
     try {
       await saveResponse(binId, next && toInput(next));
       setSaved(next && parsed.success ? parsed.data : null);
       if (!next) setDraft(fromResponse(null));
       setStatus(next ? "Saved: senders now get this answer." : "Cleared: senders get the default answer.");
     } catch (e) {
-      setError((e as Error).message);
+      // Refused, but edited since: what was refused is no longer what the form holds.
+      if (next && !sameDraft(current.current, next)) return;
+      const { byField, other } = e instanceof ApiRequestError ? issuesByField(e.issues, FIELDS) : { byField: {}, other: [] };
+      setRefused(byField);
+      // What is said next to a field is not said again here.
+      setError(other.length ? other.join(" ") : Object.keys(byField).length ? null : (e as Error).message);
     }
   }
 
-  const field = (name: keyof Draft, label: string, area = false) => (
-    <label className={`${LABEL} ${area ? "col-span-2" : ""}`}>
-      {label}
-      {area ? (
-        <textarea rows={3} value={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} className={INPUT} data-testid={`response-${name}`} />
-      ) : (
-        <input value={draft[name]} inputMode="numeric" onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} className={INPUT} data-testid={`response-${name}`} />
-      )}
-    </label>
-  );
+  const field = (name: Field, label: string, area = false) => {
+    const problem = refused[name] ?? checked[name];
+    const id = `response-${name}`;
+    const props = {
+      id,
+      value: draft[name],
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        setDraft({ ...draft, [name]: e.target.value });
+        setRefused(({ [name]: _, ...rest }) => rest);
+      },
+      className: INPUT,
+      "data-testid": id,
+      "aria-invalid": problem ? true : undefined,
+      "aria-describedby": problem ? `${id}-error` : undefined,
+    };
+    return (
+      <div className={`${LABEL} ${area ? "col-span-2" : ""}`}>
+        <label htmlFor={id}>{label}</label>
+        {area ? <textarea rows={3} {...props} /> : <input inputMode="numeric" {...props} />}
+        {problem && (
+          <p id={`${id}-error`} className="font-normal text-rose-700 dark:text-rose-400" data-testid={`${id}-error`}>
+            {problem}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  // Unchanged, the preview is what senders get now; edited, what they will get once it is saved.
+  const unchanged = sameDraft(draft, fromResponse(saved));
+  const shown = unchanged ? saved : parsed.success ? parsed.data : null;
 
   return (
     <form
@@ -68,7 +111,13 @@ export function ResponseForm({ binId, initial, disabled }: { binId: string; init
         {field("headers", "Headers (Name: value per line)", true)}
         {field("body", "Body", true)}
       </div>
-      <AnswerPreviewBox parsed={parsed} />
+      {unchanged || shown ? (
+        <AnswerPreview response={shown} pending={!unchanged} />
+      ) : (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="response-preview-invalid">
+          Fix the fields marked above to see what a sender would get.
+        </p>
+      )}
       {error && <p role="alert" className="text-xs text-rose-600" data-testid="response-error">{error}</p>}
       {status && <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">{status}</p>}
       <div className="flex flex-wrap justify-end gap-2">
@@ -85,34 +134,52 @@ export function ResponseForm({ binId, initial, disabled }: { binId: string; init
   );
 }
 
-function AnswerPreviewBox({ parsed }: { parsed: ReturnType<typeof CustomResponseSchema.safeParse> }) {
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return (
-      <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="response-preview-invalid">
-        {issue.path.join(".")}: {issue.message}
-      </p>
-    );
-  }
-  const preview = previewAnswer(parsed.data);
+/**
+ * The answer as it goes on the wire, from lib/rules/answer.ts like the capture path's: `response`
+ * null is the default answer. A sender's Origin is echoed, so the preview can take one.
+ */
+function AnswerPreview({ response, pending }: { response: CustomResponse | null; pending: boolean }) {
+  const [origin, setOrigin] = useState("");
+  const from = origin.trim() || null;
+  const answer: ComposedAnswer = response ? customAnswer(response, from) : defaultAnswer(EXAMPLE_CAPTURE_ID, from);
+  const { statusLine, headers, body } = answerText(answer);
+  const own = new Set((response?.headers ?? []).map(([name]) => name.toLowerCase()));
+  const dropped = response ? droppedHeaders(response.headers) : [];
+  const delay = response?.delayMs ?? 0;
   return (
-    <figure className="rounded-md border border-slate-200 bg-slate-50 p-2 dark:border-slate-700 dark:bg-slate-900">
-      <figcaption className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">
-        What a sender gets{preview.delayMs ? `, after ${preview.delayMs} ms` : ""}
+    <figure className="rounded-md border border-slate-200 bg-slate-50 p-2 dark:border-slate-700 dark:bg-slate-900" data-testid="response-preview-box" data-pending={pending}>
+      <figcaption className="mb-1 flex flex-wrap items-center justify-between gap-2 text-xs font-semibold text-slate-600 dark:text-slate-400">
+        <span>
+          {pending ? "What a sender will get once you save" : "What a sender gets"}
+          {delay ? `, after ${delay} ms` : ""}
+        </span>
+        <label className="flex items-center gap-1 font-normal">
+          sent with Origin
+          <input
+            value={origin}
+            onChange={(e) => setOrigin(e.target.value)}
+            placeholder="(none)"
+            maxLength={200}
+            className="w-40 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono dark:border-slate-600 dark:bg-slate-950"
+            data-testid="response-preview-origin"
+          />
+        </label>
       </figcaption>
       <pre className="max-h-48 overflow-auto font-mono text-xs break-all whitespace-pre-wrap" data-testid="response-preview">
-        <span className="font-semibold">{preview.statusLine}</span>
+        <span className="font-semibold">{statusLine}</span>
         {"\n"}
-        {preview.headers.map((h, i) => (
-          <span key={i} className={h.added ? "text-slate-500 dark:text-slate-400" : ""}>
-            {`${h.name}: ${h.value}\n`}
+        {headers.map((line, i) => (
+          <span key={i} className={own.has(answer.headers[i][0].toLowerCase()) ? "" : "text-slate-500 dark:text-slate-400"}>
+            {`${line}\n`}
           </span>
         ))}
         {"\n"}
-        {preview.body}
+        {body}
       </pre>
       <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
-        Grey headers are added by the server (CORS, length){preview.dropped.length ? `; ${preview.dropped.join(", ")} left to the server` : ""}.
+        Grey headers are Hookjar&apos;s (CORS, the body&apos;s length{response ? "" : ", the type"}); Node adds Date and Connection.
+        {response ? "" : " Each capture's own id replaces the example one."}
+        {dropped.length ? ` ${dropped.join(", ")} left to the server.` : ""}
       </p>
     </figure>
   );

@@ -26,8 +26,12 @@ export const setPrivacy = (binId: string, makePrivate: boolean): Promise<BinPriv
 
 /** Opens the bin's inspector with its new token, which the page keeps (proxy.ts) from then on. */
 export function reopenWithToken(binId: string, viewToken: string | undefined): void {
-  location.assign(viewToken ? `/bins/${encodeURIComponent(binId)}?token=${encodeURIComponent(viewToken)}` : `/bins/${encodeURIComponent(binId)}`);
+  const query = new URLSearchParams({ ...(viewToken ? { token: viewToken } : {}), [REOPEN_SETTINGS]: "open" });
+  location.assign(`/bins/${encodeURIComponent(binId)}?${query}`);
 }
+
+/** A query parameter that opens the settings panel on load: the page comes back to it after a privacy change. */
+export const REOPEN_SETTINGS = "settings";
 
 export const deleteBin = (binId: string): Promise<void> => api("deleteBin", { params: { id: binId } });
 

@@ -1,5 +1,4 @@
-import { sendableHeaderValue } from "@/lib/schemas/common.ts";
-import type { CustomResponse } from "@/lib/schemas/bin.ts";
+import type { ComposedAnswer } from "@/lib/rules/answer.ts";
 
 /** Reason phrases Node sends with a status (http.STATUS_CODES), for the final statuses a bin may answer. */
 const REASONS: Record<number, string> = {
@@ -18,35 +17,17 @@ const REASONS: Record<number, string> = {
   509: "Bandwidth Limit Exceeded", 510: "Not Extended", 511: "Network Authentication Required",
 };
 
-// The capture path leaves these to Node (lib/capture/answer.ts): the response's own framing wins.
-const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
+/**
+ * The id shown in a preview of the default answer: each capture gets its own, of this length, so
+ * the previewed Content-Length is the real one.
+ */
+export const EXAMPLE_CAPTURE_ID = "01JEXAMPLECAPTURE000000000";
 
-export type AnswerPreview = {
-  statusLine: string;
-  /** The bin's headers as sent, then those the server adds (CORS, length). */
-  headers: { name: string; value: string; added: boolean }[];
-  /** The bin's headers the server drops (framing it sets itself). */
-  dropped: string[];
-  body: string;
-  delayMs: number;
-};
-
-/** What a sender gets from this custom response, as the capture path sends it. */
-export function previewAnswer(response: CustomResponse, senderOrigin: string | null = null): AnswerPreview {
-  const kept = response.headers.filter(([name]) => !FRAMING.has(name.toLowerCase()));
-  const bodyLength = new TextEncoder().encode(response.body).length;
+/** A composed answer as `curl -i` shows it (less Node's Date and Connection): status line, headers, blank line, body. */
+export function answerText(answer: ComposedAnswer): { statusLine: string; headers: string[]; body: string } {
   return {
-    statusLine: `HTTP/1.1 ${response.status} ${REASONS[response.status] ?? "unknown"}`,
-    headers: [
-      ...kept.map(([name, value]) => ({ name, value: sendableHeaderValue(value), added: false })),
-      { name: "Access-Control-Allow-Origin", value: senderOrigin ?? "*", added: true },
-      { name: "Vary", value: "origin", added: true },
-      { name: "Access-Control-Allow-Credentials", value: "true", added: true },
-      { name: "Access-Control-Expose-Headers", value: "*", added: true },
-      { name: "Content-Length", value: String(bodyLength), added: true },
-    ],
-    dropped: response.headers.filter(([name]) => FRAMING.has(name.toLowerCase())).map(([name]) => name),
-    body: response.body,
-    delayMs: response.delayMs,
+    statusLine: `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? "unknown"}`,
+    headers: answer.headers.map(([name, value]) => `${name}: ${value}`),
+    body: answer.body,
   };
 }

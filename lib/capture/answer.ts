@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toErrorResponse } from "../http/errors.ts";
-import { renderTemplate, templateView } from "../rules/template.ts";
+import { corsHeaders, customAnswer, defaultAnswer, ruleAnswer, type ComposedAnswer } from "../rules/answer.ts";
+import { templateView } from "../rules/template.ts";
 import { firstMatch, type IncomingRequest } from "../rules/match.ts";
 import type { CustomResponse } from "../schemas/bin.ts";
-import { sendableHeaderValue } from "../schemas/common.ts";
 import type { CaptureResponse, Rule } from "../schemas/rules.ts";
 import { deliveryIdOf } from "../store/delivery.ts";
 import { failsNow, hang } from "./faults.ts";
@@ -11,7 +11,8 @@ import { failsNow, hang } from "./faults.ts";
 /**
  * What the capture path says back to a sender. The answer is decided before the capture is stored
  * (so the capture records it), and sent once it is stored: a CORS preflight's, the first matching
- * rule's (or its fault's), the bin's custom response, or the default `{ ok, id }`.
+ * rule's (or its fault's), the bin's custom response, or the default `{ ok, id }` — each composed
+ * by lib/rules/answer.ts, which the settings panel's preview runs too.
  */
 
 export type Answer =
@@ -62,37 +63,31 @@ export function answerRecord(answer: Answer): CaptureResponse {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+/** Answers anything thrown on the capture path in the API's error shape (lib/http/errors.ts). */
+export function sendError(res: ServerResponse, error: unknown) {
+  const { status, body, headers } = toErrorResponse(error);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
 }
 
-/** Answers anything thrown on the capture path in the API's error shape (lib/http/errors.ts). */
-export function sendError(res: ServerResponse, error: unknown) {
-  const { status, body, headers } = toErrorResponse(error);
-  sendJson(res, status, body, headers);
-}
-
-/** Permissive CORS on every answer, so no browser sender ever hits a CORS wall. */
+/** CORS on every answer, errors included: set as soon as the request arrives. */
 export function allowCors(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader("access-control-allow-origin", req.headers.origin ?? "*");
-  res.setHeader("vary", "origin");
-  res.setHeader("access-control-allow-credentials", "true");
-  res.setHeader("access-control-expose-headers", "*");
+  for (const [name, value] of corsHeaders(req.headers.origin ?? null)) res.setHeader(name, value);
 }
 
-const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
 const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
 
-/** Node frames the body itself; a framing header that disagreed would corrupt the connection. */
-function sendComposed(res: ServerResponse, status: number, headers: [string, string][], body: string) {
-  res.statusCode = status;
-  for (const [name, value] of headers) if (!FRAMING.has(name.toLowerCase())) res.appendHeader(name, sendableHeaderValue(value));
-  res.end(body);
+/** Writes a composed answer as it is: its headers replace whatever was set on the way (CORS). */
+function sendComposed(res: ServerResponse, answer: ComposedAnswer) {
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.statusCode = answer.status;
+  for (const [name, value] of answer.headers) res.appendHeader(name, value);
+  res.end(answer.body);
 }
 
 /** Sends the decided answer for a stored capture. */
-export async function sendAnswer(res: ServerResponse, answer: Answer, capture: { id: string; receivedAt: Date } & IncomingRequest) {
+export async function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, capture: { id: string; receivedAt: Date } & IncomingRequest) {
+  const origin = req.headers.origin ?? null;
   switch (answer.kind) {
     case "preflight":
       res.writeHead(204, {
@@ -102,26 +97,16 @@ export async function sendAnswer(res: ServerResponse, answer: Answer, capture: {
       });
       return void res.end();
     case "default":
-      return sendJson(res, 200, { ok: true, id: capture.id });
+      return sendComposed(res, defaultAnswer(capture.id, origin));
     case "custom":
       await sleep(answer.custom.delayMs);
-      return sendComposed(res, answer.custom.status, answer.custom.headers, answer.custom.body);
-    case "rule":
-      return sendRule(res, answer, capture);
+      return sendComposed(res, customAnswer(answer.custom, origin));
+    case "rule": {
+      const { rule, failStatus } = answer;
+      if (rule.fault?.kind === "hang") return hang(res);
+      if (rule.fault?.kind === "reset") return void res.socket?.resetAndDestroy();
+      await sleep(rule.respond.delayMs);
+      return sendComposed(res, ruleAnswer(rule, failStatus, templateView(capture, capture.id, capture.receivedAt.toISOString()), origin));
+    }
   }
-}
-
-async function sendRule(res: ServerResponse, { rule, failStatus }: Extract<Answer, { kind: "rule" }>, capture: { id: string; receivedAt: Date } & IncomingRequest) {
-  if (rule.fault?.kind === "hang") return hang(res);
-  if (rule.fault?.kind === "reset") return void res.socket?.resetAndDestroy();
-  await sleep(rule.respond.delayMs);
-  if (failStatus !== null) {
-    return sendJson(res, failStatus, {
-      error: "simulated_failure",
-      message: `Hookjar rule "${rule.name ?? rule.id}" failed this delivery on purpose (${rule.fault!.kind}).`,
-    });
-  }
-  const view = templateView(capture, capture.id, capture.receivedAt.toISOString());
-  const headers = rule.respond.headers.map(([name, value]): [string, string] => [name, renderTemplate(value, view)]);
-  sendComposed(res, rule.respond.status, headers, renderTemplate(rule.respond.body, view));
 }

@@ -111,7 +111,7 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
   committed();
   if (passing) return passThrough(res, bin, passTo, stored);
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
-  await sendAnswer(res, answer!, stored);
+  await sendAnswer(req, res, answer!, stored);
   forwardCapture(bin, stored);
 }
 

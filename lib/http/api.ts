@@ -4,6 +4,8 @@ import { toErrorResponse } from "./errors.ts";
 import { handlers } from "./handlers.ts";
 import { authorizedBin, jsonBody, managedBin, parse, publicOrigin } from "./request.ts";
 import { captureBinId } from "../store/captures.ts";
+import { isAdmin } from "../runtime/grants.ts";
+import { bearerToken } from "./access.ts";
 import { replayBinId } from "../store/replays.ts";
 
 /**
@@ -52,10 +54,13 @@ async function run(request: Request): Promise<Response> {
   const op: (typeof operations)[OperationId] = operations[id];
   // The path's bin is checked before the body is read: an unknown bin is 404 and a refused caller
   // 401/403 whatever they sent; only an allowed one learns what is wrong with the body (400).
+  if (op.access === "admin" && !isAdmin(bearerToken(request))) {
+    throw new AppError("unauthorized", "This needs the server's ADMIN_TOKEN as `Authorization: Bearer`.");
+  }
   let bin = "binFrom" in op ? undefined : await binFor(op.access, request, params.id);
   if ("binFrom" in op && op.binFrom === "the path's replayId") bin = await binFor(op.access, request, await replayBinId(params.replayId));
-  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams), "query") : undefined;
-  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined), "request body") : undefined;
+  const query = "query" in op ? parse(op.query, Object.fromEntries(url.searchParams)) : undefined;
+  const body = "body" in op ? parse(op.body, await jsonBody(request, "bodyLimit" in op ? op.bodyLimit : undefined)) : undefined;
   const captureId = "binFrom" in op && op.binFrom === "the body's captureId" ? (body as { captureId?: string }).captureId : undefined;
   if (captureId) bin = await binFor(op.access, request, await captureBinId(captureId));
   const context = { request, params, query, body, bin, origin: publicOrigin(request) };

@@ -29,14 +29,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 };
 
 
-export function fromZodError(error: z.ZodError, what = "request"): AppError {
+/**
+ * A refused input: `issues` name each field with one sentence (lib/schemas/messages.ts), and the
+ * message is those sentences, one per field, for whoever reads only the message.
+ */
+export function fromZodError(error: z.ZodError): AppError {
   const issues = error.issues.map((i) => ({
     path: i.path.filter((p): p is string | number => typeof p !== "symbol"),
     message: i.message,
   }));
-  const first = issues[0];
-  const where = first && first.path.length ? ` at ${first.path.join(".")}` : "";
-  return new AppError("invalid_request", `Invalid ${what}${where}: ${first?.message ?? "bad input"}`, { issues });
+  const perField = new Map<string, string>();
+  for (const issue of issues) if (!perField.has(issue.path.join("."))) perField.set(issue.path.join("."), issue.message);
+  return new AppError("invalid_request", [...new Set(perField.values())].join(" ") || "The request is not valid.", { issues });
 }
 
 export type ErrorAnswer = { status: number; body: ErrorBody & Record<string, unknown>; headers: Record<string, string> };

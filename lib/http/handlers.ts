@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Bin } from "../generated/prisma/client.ts";
 import { decodeContent } from "./content-decoding.ts";
+import { mayCreateBin, mayResendFreely } from "./open-doors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { saveForward } from "../outbound/forward.ts";
 import { giveUpForward, retryForwardNow } from "../outbound/forward-schedule.ts";
@@ -12,7 +13,7 @@ import type { CustomResponse } from "../schemas/bin.ts";
 import type { Field, OperationAnswer, OperationId, Operations, PathParams } from "../schemas/operations.ts";
 import { verifyCapture } from "../signatures/verify.ts";
 import { lastForward } from "../store/attempts.ts";
-import { binRules, countCaptures, createBin, deleteBin, setBinForward, setBinName, setBinPrivacy, setBinResponse, setBinRules } from "../store/bins.ts";
+import { binRules, countCaptures, createBin, deleteBin, listAllBins, setManageKey, setBinForward, setBinName, setBinPrivacy, setBinResponse, setBinRules } from "../store/bins.ts";
 import { clearCaptures, deleteCapture, getCapture, getCaptureBody, listCaptures } from "../store/captures.ts";
 import { exportStream } from "../store/export.ts";
 import { listRefusals } from "../store/refusals.ts";
@@ -37,7 +38,8 @@ type Handler<K extends OperationId> = (context: Context<K>) => Promise<(Operatio
 
 /** What each operation of the API does, its input already parsed and its bin's access checked (api.ts). */
 export const handlers: { [K in OperationId]: Handler<K> } = {
-  async createBin({ body, origin }) {
+  async createBin({ request, body, origin }) {
+    mayCreateBin(request);
     const { bin, viewToken, manageKey } = await createBin(body);
     return { ...toBinView(bin, origin), manageKey, ...(viewToken ? { viewToken } : {}) };
   },
@@ -103,8 +105,14 @@ export const handlers: { [K in OperationId]: Handler<K> } = {
       },
     });
   },
-  // Recording an attempt on a capture changes its bin: api.ts checked the manage key for it.
-  resend: ({ body }) => resend(body),
+  async resend({ request, body, bin }) {
+    // Recording an attempt on a capture changes its bin: api.ts checked the manage key for it.
+    // Without one the request is free, an HTTP client towards any public address: limited.
+    if (!bin) await mayResendFreely(request);
+    return resend(body);
+  },
+  rotateManageKey: async ({ bin }) => ({ manageKey: await setManageKey(bin.id) }),
+  listAllBins: async () => ({ items: await listAllBins() }),
   startReplay: ({ bin, body }) => startReplay(bin.id, body),
   getReplay: ({ params }) => getReplay(params.replayId),
   cancelReplay: ({ params }) => cancelReplay(params.replayId),

@@ -8,7 +8,7 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentabl
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
 
-const ERRORS: Record<ErrorStatus | "405" | "429", string> = {
+const ERRORS: Record<ErrorStatus | "405", string> = {
   "400": "Invalid input; `issues` lists what is wrong",
   "401": "The bin is private and no valid view token was sent (`unauthorized`)",
   "403": "The bin's manage key (or the admin token) was not sent as `Authorization: Bearer` (`forbidden`); nothing changed",
@@ -16,7 +16,7 @@ const ERRORS: Record<ErrorStatus | "405" | "429", string> = {
   "405": "Another method than this path takes (`method_not_allowed`); the `Allow` header lists them",
   "413": "The body is larger than allowed (`payload_too_large`, with `limit`)",
   "422": "No signature scheme could be detected from the capture's headers (`unknown_scheme`): name one",
-  "429": "The bin's rate limit is reached (`rate_limited`); retry after `Retry-After` seconds",
+  "429": "A rate limit is reached (`rate_limited`); retry after `Retry-After` seconds",
   "502": "The target could not be reached (`target_unreachable`)",
   "504": "The target did not answer in time (`target_timeout`)",
 };
@@ -127,6 +127,7 @@ export function openApiDocument(origin: string) {
       { name: "Rules", description: "How a bin answers: per path and method, templated, failing on purpose" },
       { name: "Resend" },
       { name: "Replays", description: "A selection of captures sent again, with their original timing" },
+      { name: "Admin", description: "The operator's view, with ADMIN_TOKEN" },
       { name: "Meta" },
     ],
     paths: {

@@ -35,9 +35,9 @@ export async function managedBin(request: Request, binId: string) {
   return bin;
 }
 
-export function parse<S extends z.ZodType>(schema: S, input: unknown, what?: string): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error, what);
+  if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }
 

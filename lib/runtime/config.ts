@@ -31,9 +31,13 @@ export const EnvSchema = z.object({
       }
     }),
   METRICS_TOKEN: z.string().min(1).optional(),
-  // Acts as every bin's manage key and view token. Short ones are refused:
-  // it guards every bin at once.
+  // Acts as every bin's manage key and view token, and opens GET /api/admin/bins. Short ones are
+  // refused: it guards every bin at once.
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  // Who may create bins: anyone, or only holders of ADMIN_TOKEN (then free resends need it too).
+  CREATE_BINS: z.enum(["anyone", "admin"]).default("anyone"),
+  // Free resends (no captureId) per client address and minute; 0 turns the limit off.
+  RESEND_RATE_PER_MIN: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOOKJAR_BINS_FILE: z.string().min(1).optional(),
 });

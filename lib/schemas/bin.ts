@@ -1,17 +1,16 @@
 import { z } from "zod";
-import { IsoDateSchema, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
+import { FINAL_STATUS, IsoDateSchema, NAME_MAX, SendableHeaderPairsSchema, TargetUrlSchema } from "./common.ts";
 import { ForwardOutcomeSchema } from "./capture.ts";
 import { RulesSchema } from "./rules.ts";
 
 export const CreateBinSchema = z.object({
-  name: z.string().trim().max(80).optional(),
+  name: z.string().trim().max(NAME_MAX).optional(),
   private: z.boolean().optional(),
 });
 export type CreateBinInput = z.infer<typeof CreateBinSchema>;
 
 export const CustomResponseSchema = z.object({
-  // 1xx answers are interim: a sender would wait for a final one that never comes.
-  status: z.number().int().min(200, "status must be a final answer, 200–599").max(599),
+  status: z.number().int().min(200, FINAL_STATUS).max(599, FINAL_STATUS),
   headers: SendableHeaderPairsSchema.max(100).default([]),
   body: z.string().max(1024 * 1024).default(""),
   delayMs: z.number().int().min(0).max(30_000).default(0),
@@ -55,6 +54,28 @@ export const CreatedBinSchema = BinSchema.extend({
 });
 export type CreatedBin = z.infer<typeof CreatedBinSchema>;
 
+/** A new manage key, answered this once: the one before it stops working. */
+export const ManageKeySchema = z.object({
+  manageKey: z.string().describe("Every change to the bin needs it as `Authorization: Bearer`; the previous key no longer works"),
+});
+export type ManageKeyAnswer = z.infer<typeof ManageKeySchema>;
+
+/** Every bin of the server, as its operator sees them (`GET /api/admin/bins`). */
+export const AdminBinListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      private: z.boolean(),
+      managed: z.boolean().describe("Whether the bin has a manage key; false for a bin made before keys existed"),
+      requestCount: z.number().int(),
+      createdAt: IsoDateSchema,
+      lastCaptureAt: IsoDateSchema.nullable(),
+    }),
+  ),
+});
+export type AdminBinList = z.infer<typeof AdminBinListSchema>;
+
 export const BinDetailSchema = BinSchema.extend({
   requestCount: z.number().int(),
   response: CustomResponseSchema.nullable(),
@@ -77,7 +98,7 @@ export type BinDetail = z.infer<typeof BinDetailSchema>;
  * of them; `PUT` applies the fields given, each validated as its own route would.
  */
 export const BinSettingsSchema = z.object({
-  name: z.string().trim().max(80).nullable().optional(),
+  name: z.string().trim().max(NAME_MAX).nullable().optional(),
   response: CustomResponseSchema.nullable().optional(),
   forward: ForwardSchema.nullable().optional(),
   rules: RulesSchema.shape.rules.optional(),

@@ -90,8 +90,8 @@ export type CapturePage = z.infer<typeof CapturePageSchema>;
 
 export const ListCapturesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d{1,18}$/, "cursor must be a nextCursor from a previous page").transform(BigInt).optional(),
-  method: z.string().regex(/^[A-Za-z-]{1,20}$/, "method must be an HTTP method").optional(),
+  cursor: z.string().regex(/^\d{1,18}$/, "The cursor must be a nextCursor from a previous page.").transform(BigInt).optional(),
+  method: z.string().regex(/^[A-Za-z-]{1,20}$/, "The method must be an HTTP method such as GET or POST.").optional(),
   q: z.string().min(1).max(200).optional(),
   header: z.string().min(1).max(200).optional(),
   duplicates: z.enum(["only"]).optional().describe("`only`: repeat deliveries alone (captures with a duplicateOf)"),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema } from "./bin.ts";
+import { AdminBinListSchema, BinDetailSchema, BinPrivacyAnswerSchema, BinPrivacySchema, BinSettingsSchema, CreateBinSchema, CreatedBinSchema, CustomResponseSchema, ForwardSchema, ManageKeySchema } from "./bin.ts";
 import { BodyQuerySchema, CapturePageSchema, CaptureSchema, ExportQuerySchema, ListCapturesQuerySchema } from "./capture.ts";
 import { RefusalListSchema } from "./refusal.ts";
 import { RESEND_JSON_LIMIT, ResendRequestSchema, ResendResultSchema } from "./resend.ts";
@@ -14,13 +14,13 @@ import { VerifyRequestSchema, VerifyResultSchema } from "./signature.ts";
  * (lib/http/openapi.ts) and the browser's typed client (components/api/client.ts).
  */
 
-export type ErrorStatus = "400" | "401" | "403" | "404" | "413" | "422" | "502" | "504";
+export type ErrorStatus = "400" | "401" | "403" | "404" | "413" | "422" | "429" | "502" | "504";
 
 export type Operation = {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** With `{name}` for each path parameter. */
   path: string;
-  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Replays" | "Meta";
+  tag: "Bins" | "Captures" | "Rules" | "Resend" | "Replays" | "Admin" | "Meta";
   summary: string;
   /**
    * Who may call it. `bin` reads: the bin must exist, and a private one needs its view token (or its
@@ -51,6 +51,8 @@ export const schemas = {
   CreateBin: CreateBinSchema,
   CreatedBin: CreatedBinSchema,
   BinDetail: BinDetailSchema,
+  ManageKey: ManageKeySchema,
+  AdminBinList: AdminBinListSchema,
   CustomResponse: CustomResponseSchema,
   Forward: ForwardSchema,
   BinPrivacy: BinPrivacySchema,
@@ -77,7 +79,13 @@ const managed = ["401", "403", "404"] satisfies ErrorStatus[];
 export const operations = {
   createBin: {
     method: "POST", path: "/api/bins", tag: "Bins", summary: "Create a bin", access: "public",
-    body: schemas.CreateBin, status: 201, answer: schemas.CreatedBin, errors: ["400", "413"],
+    body: schemas.CreateBin, status: 201, answer: schemas.CreatedBin, errors: ["400", "401", "413"],
+    notes: { "401": "CREATE_BINS=admin and the admin token was not sent (`unauthorized`)" },
+  },
+  rotateManageKey: {
+    method: "POST", path: "/api/bins/{id}/manage-key", tag: "Bins", access: "manage",
+    summary: "A new manage key, answered this once; the old one stops working. A bin made before manage keys gets its first one (from whoever may read it)",
+    status: 200, answer: schemas.ManageKey, errors: managed,
   },
   getBin: {
     method: "GET", path: "/api/bins/{id}", tag: "Bins", summary: "Get a bin", access: "bin",
@@ -183,12 +191,13 @@ export const operations = {
   },
   resend: {
     method: "POST", path: "/api/resend", tag: "Resend", summary: "Send a request (edited or not) to a target and return its answer", access: "manage",
-    binFrom: "the body's captureId", body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "403", "404", "413", "502", "504"],
+    binFrom: "the body's captureId", body: schemas.ResendRequest, bodyLimit: RESEND_JSON_LIMIT, status: 200, answer: schemas.ResendResult, errors: ["400", "401", "403", "404", "413", "429", "502", "504"],
     notes: {
       "400": "Invalid input, a bad URL, or a target this server may not reach (`target_blocked`)",
-      "401": "`captureId` belongs to a private bin made before manage keys, and no valid view token was sent",
+      "401": "`captureId` belongs to a private bin made before manage keys, and no valid view token was sent; or a free resend with CREATE_BINS=admin without the admin token",
       "403": "`captureId` belongs to a bin and its manage key was not sent: recording an attempt on a capture changes its bin",
       "404": "Unknown `captureId`",
+      "429": "A free resend (no `captureId`) past RESEND_RATE_PER_MIN for this client address (`rate_limited`); retry after `Retry-After` seconds",
     },
   },
   startReplay: {
@@ -216,6 +225,11 @@ export const operations = {
     method: "GET", path: "/api/samples", tag: "Resend", access: "public",
     summary: "Realistic provider webhook events to start a resend from, with fresh delivery ids and timestamps on every call; `scheme` is the `sign` scheme that fits",
     status: 200, answer: schemas.SampleList, errors: [],
+  },
+  listAllBins: {
+    method: "GET", path: "/api/admin/bins", tag: "Admin", summary: "Every bin of this server, with its count and last capture", access: "admin",
+    status: 200, answer: schemas.AdminBinList, errors: ["401"],
+    notes: { "401": "The admin token was not sent, or ADMIN_TOKEN is not set (`unauthorized`)" },
   },
   openApi: {
     method: "GET", path: "/api/openapi.json", tag: "Meta", summary: "This document", access: "public",

@@ -18,7 +18,7 @@ export const ResendRequestSchema = z.object({
   method: z
     .string()
     .max(32)
-    .regex(HTTP_TOKEN, "method must be an HTTP token such as GET, POST or PROPFIND")
+    .regex(HTTP_TOKEN, "The method must be an HTTP token such as GET, POST or PROPFIND.")
     .transform((method) => method.toUpperCase()),
   url: TargetUrlSchema,
   headers: SendableHeaderPairsSchema.max(200).default([]),

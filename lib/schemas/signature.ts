@@ -9,7 +9,7 @@ export type Scheme = z.infer<typeof SchemeSchema>;
 
 export const HmacOptionsSchema = z.object({
   algorithm: z.enum(["sha1", "sha256", "sha512"]),
-  header: z.string().min(1).max(100).regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "header must be an HTTP header name"),
+  header: z.string().min(1).max(100).regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "The header must be an HTTP header name."),
   encoding: z.enum(["hex", "base64"]),
   prefix: z.string().max(40).optional(),
 });
@@ -18,11 +18,11 @@ export type HmacOptions = z.infer<typeof HmacOptionsSchema>;
 // A scheme of "hmac" is nothing without its options.
 const hmacGiven: [(s: { scheme?: Scheme; hmac?: HmacOptions }) => boolean, { message: string; path: string[] }] = [
   (s) => s.scheme !== "hmac" || s.hmac !== undefined,
-  { message: "scheme hmac needs hmac: { algorithm, header, encoding }", path: ["hmac"] },
+  { message: "Scheme hmac needs hmac options: { algorithm, header, encoding }.", path: ["hmac"] },
 ];
 
 // The secret's own value is never part of a message: Zod's messages below name limits, not input.
-const SecretSchema = z.string().min(1, "secret must not be empty").max(1024);
+const SecretSchema = z.string().min(1, "The secret must not be empty.").max(1024);
 
 /** `sign` on a resend, and the part of a verify request that names the scheme. */
 export const SignSchema = z

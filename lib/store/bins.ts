@@ -77,6 +77,32 @@ export async function setBinPrivacy(id: string, makePrivate: boolean): Promise<s
   return viewToken;
 }
 
+/** A new manage key for the bin (its first, for a bin made before keys): answered this once, the old one stops working. */
+export async function setManageKey(id: string): Promise<string> {
+  const manageKey = newToken();
+  await updateBin(id, { manageKeyHash: hashToken(manageKey) });
+  return manageKey;
+}
+
+/** Every bin, newest first, with its count and latest capture: the operator's view. */
+export async function listAllBins() {
+  const prisma = await db();
+  const [bins, stats] = await Promise.all([
+    prisma.bin.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, createdAt: true, viewTokenHash: true, manageKeyHash: true } }),
+    prisma.capture.groupBy({ by: ["binId"], _count: { _all: true }, _max: { receivedAt: true } }),
+  ]);
+  const byBin = new Map(stats.map((s) => [s.binId, s]));
+  return bins.map((bin) => ({
+    id: bin.id,
+    name: bin.name,
+    private: bin.viewTokenHash !== null,
+    managed: bin.manageKeyHash !== null,
+    requestCount: byBin.get(bin.id)?._count._all ?? 0,
+    createdAt: bin.createdAt.toISOString(),
+    lastCaptureAt: byBin.get(bin.id)?._max.receivedAt?.toISOString() ?? null,
+  }));
+}
+
 export async function setBinResponse(id: string, response: CustomResponse | null): Promise<void> {
   await updateBin(id, { response: response ?? Prisma.DbNull });
 }

@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { CreateBinSchema, CustomResponseSchema, ForwardSchema } from "../schemas/bin.ts";
 import { RulesSchema, type Rule } from "../schemas/rules.ts";
 import { db } from "./db.ts";
+import { hashToken } from "../runtime/secrets.ts";
 import { forwardColumns } from "./bins.ts";
 
 /**
@@ -21,6 +22,10 @@ const ProvisionedBinSchema = z
     response: CustomResponseSchema.nullable().optional(),
     forward: ForwardSchema.nullable().optional(),
     rules: RulesSchema.shape.rules.optional(),
+    // The key every change to the bin needs, chosen by the operator (kept in the file, stored here
+    // only as a hash). Left out, the bin keeps whatever key it has: none for a new bin, which stays
+    // open to changes as bins made before keys are, or one it was given through the API.
+    manageKey: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, "a manage key is 22–128 letters, digits, '-' or '_' (22 random base62 characters are 131 bits)").optional(),
   })
   .strict();
 
@@ -81,6 +86,7 @@ export async function provisionBins(file: string): Promise<{ created: number; up
         ...forwardColumns(bin.forward ?? null),
         rules: bin.rules.length ? bin.rules : Prisma.DbNull,
         rulesSavedAt: new Date(),
+        ...(bin.manageKey ? { manageKeyHash: hashToken(bin.manageKey) } : {}),
       };
       return prisma.bin.upsert({ where: { id: bin.id }, create: { id: bin.id, ...data }, update: data });
     }),

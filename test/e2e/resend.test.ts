@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { ARTIFACTS, LAPTOP, PHONE, asOwner, axeProblems, openInspector, openPage, serverAndBrowser } from "../helpers/browser.ts";
 import { rawRequest } from "../helpers/http.ts";
 import { createBin } from "../helpers/server.ts";
-import { startEcho, until, type Echo } from "../helpers/target.ts";
+import { closedPort, startEcho, until, type Echo } from "../helpers/target.ts";
 
 // The app listens on 127.0.0.1 only, so resending to this machine's services is allowed.
 const e2e = serverAndBrowser();
@@ -81,7 +81,8 @@ describe("edit & resend in the inspector", () => {
     await dialog.getByLabel("Target URL").fill("ftp://127.0.0.1/x");
     await dialog.getByRole("button", { name: "Send", exact: true }).click();
     await page.waitForSelector("[data-testid=resend-error]");
-    expect(await page.textContent("[data-testid=resend-error]")).toMatch(/http/);
+    // One sentence for people: no error code, no status in front of it.
+    expect(await page.textContent("[data-testid=resend-error]")).toBe("The URL must start with http:// or https://.");
 
     // A port out of range is named as such, not as "not an http URL".
     await dialog.getByLabel("Target URL").fill("http://127.0.0.1:99999/x");
@@ -90,6 +91,20 @@ describe("edit & resend in the inspector", () => {
     expect(await page.textContent("[data-testid=resend-error]")).toMatch(/port 99999 is out of range/);
     expect(await page.textContent("[data-testid=resend-error]")).not.toMatch(/http:\/\/ or https/);
     await page.screenshot({ path: `${ARTIFACTS}resend-bad-port.png` });
+
+    // A target that does not answer is said in words, not as "target_unreachable (502): …".
+    const port = await closedPort();
+    await dialog.getByLabel("Target URL").fill(`http://127.0.0.1:${port}/x`);
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await page.waitForSelector(`[data-testid=resend-error]:has-text('${port}')`);
+    const said = (await page.textContent("[data-testid=resend-error]"))!;
+    expect(said).toMatch(new RegExp(`^No answer from 127\\.0\\.0\\.1:${port}: .+\\.$`));
+    expect(said).not.toMatch(/target_unreachable|502/);
+    expect(await page.getAttribute("[data-testid=resend-error]", "data-code")).toBe("target_unreachable");
+    await page.screenshot({ path: `${ARTIFACTS}resend-unreachable-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("resend-error").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}resend-unreachable-390.png` });
   });
 
   it("sets auto-forward from the inspector and shows each forward on its capture, live", async () => {

@@ -54,12 +54,24 @@ describe("bin settings panel", () => {
     await page.fill("[data-testid=response-headers]", "X-Mode: mock\nContent-Type: text/plain");
     await page.fill("[data-testid=response-body]", "accepted, thanks");
     const preview = await page.textContent("[data-testid=response-preview]");
-    expect(preview).toMatch(/^HTTP\/1\.1 201 Created\nX-Mode: mock\nContent-Type: text\/plain\n[\s\S]*Content-Length: 16\n\naccepted, thanks$/);
-    await page.fill("[data-testid=response-status]", "99");
-    expect(await page.textContent("[data-testid=response-preview-invalid]")).toContain("status");
-    // The API's own refusal shows inline with its message.
-    await page.click("[data-testid=response-save]");
-    expect(await page.textContent("[data-testid=response-error]")).toContain("status must be a final answer");
+    expect(preview).toMatch(/^HTTP\/1\.1 201 Created\n[\s\S]*X-Mode: mock\nContent-Type: text\/plain\nContent-Length: 16\n\naccepted, thanks$/);
+    // A problem is one sentence next to its field, said once: not again by the API's refusal.
+    const form = page.getByTestId("response-form");
+    for (const [typed, sentence] of [["99", "The status must be a final answer, from 200 to 599."], ["abc", "The status must be a number."]]) {
+      await page.fill("[data-testid=response-status]", typed);
+      expect(await page.textContent("[data-testid=response-status-error]")).toBe(sentence);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith(`/api/bins/${bin.id}/response`)),
+        page.click("[data-testid=response-save]"),
+      ]);
+      await expect.poll(() => page.textContent("[data-testid=response-status-error]")).toBe(sentence);
+      const text = (await form.textContent())!;
+      expect(text.split(sentence)).toHaveLength(2);
+      expect(text).not.toMatch(/Invalid input|expected number|Invalid request|status:/);
+      expect(await page.locator("[data-testid=response-error]").count()).toBe(0);
+    }
+    expect(await page.getAttribute("[data-testid=response-status]", "aria-invalid")).toBe("true");
+    await shotBoth(page, "settings-field-error", "[data-testid=response-status-error]");
     await page.fill("[data-testid=response-status]", "201");
     await page.click("[data-testid=response-save]");
     await page.waitForSelector("[data-testid=response-current]:has-text('Senders get 201')");
@@ -131,9 +143,22 @@ describe("bin settings panel", () => {
     await openInspector(page, asOwner(target));
     await openSettings(page);
     await page.setInputFiles("[data-testid=settings-import]", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"response":{"status":42}}') });
-    expect(await page.textContent("[data-testid=settings-import-error]")).toContain("response.status");
+    await page.click("[data-testid=settings-import-apply]");
+    expect(await page.textContent("[data-testid=settings-import-error]")).toContain("The status must be a final answer");
+    // Nothing changes before the import is confirmed: it first says what it would replace.
     await page.setInputFiles("[data-testid=settings-import]", { name: "mock.json", mimeType: "application/json", buffer: Buffer.from(document) });
+    await page.waitForSelector("[data-testid=settings-import-changes]");
+    expect(await page.$$eval("[data-testid=settings-import-changes] li", (items) => items.map((li) => li.textContent))).toEqual([
+      'Name: no name → "Mock source"',
+      "Custom response: the default answer → 202",
+    ]);
+    await shotBoth(page, "settings-import-confirm", "[data-testid=settings-import-confirm]");
+    await page.click("[data-testid=settings-import-cancel]");
+    expect((await (await fetch(`${e2e.server.url}/api/bins/${target.id}`)).json()).name).toBeNull();
+    await page.setInputFiles("[data-testid=settings-import]", { name: "mock.json", mimeType: "application/json", buffer: Buffer.from(document) });
+    await page.click("[data-testid=settings-import-apply]");
     await page.waitForSelector("[data-testid=response-current]:has-text('Senders get 202')");
+    expect(await page.textContent("[data-testid=settings-import-done]")).toBe("Imported. Changed: name, custom response.");
     expect(await page.inputValue("[data-testid=settings-name]")).toBe("Mock source");
     const detail = await (await fetch(`${e2e.server.url}/api/bins/${target.id}`)).json();
     expect(detail).toMatchObject({ name: "Mock source", response });
@@ -148,6 +173,8 @@ describe("bin settings panel", () => {
     await openInspector(page, asOwner(bin, `?token=${bin.viewToken}`));
     await openSettings(page);
     expect(await page.textContent("[data-testid=settings-share-url]")).toBe(`${bin.inspectUrl}?token=${bin.viewToken}`);
+    // The name field stops where the API does.
+    expect(await page.getAttribute("[data-testid=settings-name]", "maxlength")).toBe("80");
     // Nothing in the panel is wider than the phone.
     const overflow = await page.$eval("[data-testid=settings-dialog]", (d) => d.scrollWidth - d.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -178,9 +205,11 @@ describe("bin settings panel", () => {
     await openInspector(page, asOwner(bin));
     await openSettings(page);
     await page.click("[data-testid=settings-make-private]");
-    // The panel's page comes back with the new token (kept in a cookie), live and private.
+    // The page comes back with the new token (kept in a cookie), live and private, and the panel
+    // still open on the new share link, with nothing left in the address bar.
     await page.waitForSelector("[data-testid=connection][data-state=live]");
-    await openSettings(page);
+    await page.waitForSelector("[data-testid=settings-dialog] [data-testid=settings-share-url]");
+    expect(new URL(page.url()).search).toBe("");
     const shareUrl = (await page.textContent("[data-testid=settings-share-url]"))!;
     const token = new URL(shareUrl).searchParams.get("token")!;
     expect(token.length).toBeGreaterThan(20);

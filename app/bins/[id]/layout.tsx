@@ -44,7 +44,7 @@ export default async function BinLayout({ params }: Props) {
   ]);
   return (
     <Inspector
-      bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, viewToken, forward: forwardOf(bin), lastForward: forwarded, requestCount, limits: binLimits() }}
+      bin={{ id: bin.id, name: bin.name, captureUrl, shareUrl, viewToken, forward: forwardOf(bin), lastForward: forwarded, requestCount, limits: binLimits(), managed: bin.manageKeyHash !== null }}
       firstPage={firstPage}
       refusals={refusals}
     />
