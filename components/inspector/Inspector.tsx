@@ -200,7 +200,7 @@ export function Inspector({ bin, firstPage, refusals: firstRefusals }: { bin: In
                 onAllMatching={() => setPicked(selectAllMatching())}
                 onClear={() => setPicked(emptySelection)}
                 onReplay={() => setReplaying(true)}
-                disabled={gone}
+                disabled={gone || !control.canManage}
               />
             )}
             <RefusedStrip rows={refusals} />

@@ -35,6 +35,7 @@ export function SelectionBar({ picked, matching, filtering, onAllMatching, onCle
         type="button"
         onClick={onReplay}
         disabled={disabled}
+        title={disabled ? "Replaying changes the bin's captures (each keeps its replay): it needs the bin's manage key" : undefined}
         className="ml-auto rounded bg-indigo-600 px-3 py-1 font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
         data-testid="replay-open"
       >

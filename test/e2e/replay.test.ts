@@ -90,6 +90,33 @@ describe("replay in the inspector", () => {
     }, 90_000);
   }
 
+  it("replays all that match the filter, loaded or not, and x checks the open capture", async () => {
+    const bin = await createBin(e2e.server);
+    for (const [method, path] of [["POST", "/a"], ["GET", "/b"], ["POST", "/c"], ["POST", "/d"]]) {
+      await rawRequest(`${bin.captureUrl}${path}`, { method, headers: [["Content-Length", "1"]], body: "x" });
+    }
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await openInspector(page, asOwner(bin));
+    await page.getByLabel("Filter by method").selectOption("POST");
+    await expect.poll(() => page.locator("[data-testid=capture-row]").count()).toBe(3);
+    // The keyboard: the open capture is checked with x.
+    await page.click("[data-testid=capture-row] >> nth=0");
+    await page.keyboard.press("x");
+    await expect.poll(() => page.textContent("[data-testid=selection-count]")).toBe("1 selected");
+    await page.click("[data-testid=select-all-matching]");
+    await expect.poll(() => page.textContent("[data-testid=selection-count]")).toBe("All 3 that match the filter");
+    await page.click("[data-testid=replay-open]");
+    await page.fill("[data-testid=replay-url]", `${echo.url}/matching-${bin.id}`);
+    await page.selectOption("[data-testid=replay-timing]", "none");
+    await page.click("[data-testid=replay-start]");
+    await expect.poll(() => page.textContent("[data-testid=replay-count]"), { timeout: 20_000 }).toBe("3/3");
+    expect(echo.received.filter((r) => r.url.startsWith(`/matching-${bin.id}`)).map((r) => r.url)).toEqual(
+      ["/a", "/c", "/d"].map((p) => `/matching-${bin.id}${p}`),
+    );
+    await context.close();
+  }, 90_000);
+
   it("starts a resend from a provider sample, signed with the receiver's secret, into the bin", async () => {
     const bin = await createBin(e2e.server);
     await rawRequest(`${bin.captureUrl}/first`, { method: "POST", body: "x" });
