@@ -113,6 +113,18 @@ describe("every change needs the bin's manage key", () => {
     });
   }
 
+  it("declares it in OpenAPI: each changing operation takes the manage key or the admin token and documents 403", async () => {
+    const document = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    for (const [id, op] of changing) {
+      const described = document.paths[op.path][op.method.toLowerCase()];
+      expect(described.responses["403"], id).toBeDefined();
+      expect(described.security, id).toEqual(expect.arrayContaining([{ manageKey: [] }, { adminToken: [] }]));
+      expect(described.security, id).not.toContainEqual({ viewToken: [] });
+    }
+    expect(document.paths["/api/admin/bins"].get.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(["manageKey", "viewToken", "adminToken"]));
+  });
+
   it("answers 404 for an unknown bin whatever the credentials, and 400 for a bad body sent with a good key", async () => {
     const bin = await createBin(server);
     for (const authorization of [undefined, `Bearer ${bin.manageKey}`]) {
