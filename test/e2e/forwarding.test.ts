@@ -57,7 +57,9 @@ describe("forwarding in the inspector", () => {
       await page.locator("[data-testid=forward-retry]").waitFor({ state: "detached" });
       expect((await getJson(`${e2e.server.url}/api/bins/${bin.id}/requests/${id}`)).body.forwardRetry).toBeNull();
 
-      // The forward panel: its mode, and the relay for a target only this machine reaches.
+      // The forward panel: its mode, and the relay for a target only this machine reaches. On a phone
+      // the bar's actions sit behind its menu.
+      if (await page.getByTestId("bin-menu").isVisible()) await page.click("[data-testid=bin-menu]");
       await page.click("[data-testid=forward-toggle]");
       const command = `npx ${e2e.server.url}/cli/hookjar.tgz relay ${bin.captureUrl} --to http://localhost:3000/webhooks`;
       expect(await page.textContent("[data-testid=relay-command]")).toBe(command);
