@@ -189,6 +189,10 @@ describe("free resends (no captureId)", () => {
 });
 
 describe("the admin token, with CREATE_BINS=admin", () => {
+  it("refuses to start with CREATE_BINS=admin and no ADMIN_TOKEN, which would let nobody create a bin", async () => {
+    await expect(startServer({ CREATE_BINS: "admin" })).rejects.toThrow(/Hookjar cannot start: invalid configuration: CREATE_BINS=admin needs ADMIN_TOKEN/);
+  });
+
   const ADMIN = "operator-secret-for-tests-0123456789";
   const admin = { authorization: `Bearer ${ADMIN}` };
   let locked: TestServer;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../schemas/rules.ts";
-import { corsHeaders, customAnswer, defaultAnswer, droppedHeaders, ruleAnswer } from "./answer.ts";
+import { GUARD_HEADERS, corsHeaders, customAnswer, defaultAnswer, droppedHeaders, ruleAnswer } from "./answer.ts";
 import { templateView } from "./template.ts";
 
 const length = (body: string) => ["Content-Length", String(Buffer.byteLength(body))];
@@ -10,18 +10,18 @@ describe("composed answers", () => {
     const body = '{"ok":true,"id":"01CAPTURE"}';
     expect(defaultAnswer("01CAPTURE", "https://app.example")).toEqual({
       status: 200,
-      headers: [...corsHeaders("https://app.example"), ["Content-Type", "application/json; charset=utf-8"], length(body)],
+      headers: [...corsHeaders("https://app.example"), ["Content-Type", "application/json; charset=utf-8"], ...GUARD_HEADERS, length(body)],
       body,
     });
     expect(defaultAnswer("01CAPTURE", null).headers[0]).toEqual(["Access-Control-Allow-Origin", "*"]);
   });
 
-  it("custom: the bin's headers in order after CORS, framing left out, the length in bytes; a header of the bin's own replaces Hookjar's", () => {
-    const custom = { status: 201, headers: [["X-Mode", "mock"], ["Content-Length", "99"], ["vary", "Accept"], ["Transfer-Encoding", "chunked"]] as [string, string][], body: "héllo", delayMs: 0 };
+  it("custom: the bin's headers in order after CORS, framing and guard headers left out, the length in bytes; a header of the bin's own replaces Hookjar's", () => {
+    const custom = { status: 201, headers: [["X-Mode", "mock"], ["Content-Length", "99"], ["vary", "Accept"], ["Transfer-Encoding", "chunked"], ["content-security-policy", "default-src *"]] as [string, string][], body: "héllo", delayMs: 0 };
     const answer = customAnswer(custom, null);
     expect(answer.headers).toEqual([
       ["Access-Control-Allow-Origin", "*"], ["Access-Control-Allow-Credentials", "true"], ["Access-Control-Expose-Headers", "*"],
-      ["X-Mode", "mock"], ["vary", "Accept"], ["Content-Length", "6"],
+      ["X-Mode", "mock"], ["vary", "Accept"], ...GUARD_HEADERS, ["Content-Length", "6"],
     ]);
     expect(droppedHeaders(custom.headers)).toEqual(["Content-Length", "Transfer-Encoding"]);
   });

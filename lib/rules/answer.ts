@@ -27,6 +27,22 @@ export function corsHeaders(origin: string | null): [string, string][] {
 
 // Node frames the body itself from the length given here; a bin's own framing header would disagree.
 const FRAMING = new Set(["content-length", "transfer-encoding", "connection"]);
+
+/**
+ * Capture answers are served from the app's own origin, where browsers keep bins' manage keys, and
+ * anyone may make a bin answer HTML (or forward to a target that does). So a browser never runs or
+ * sniffs an answer as this origin's page: these headers are always sent, and a bin's own headers of
+ * these names (or a forward target's, in pass-through) are left out.
+ */
+export const GUARD_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", "sandbox; default-src 'none'"],
+  ["X-Content-Type-Options", "nosniff"],
+];
+const GUARDED = new Set(GUARD_HEADERS.map(([name]) => name.toLowerCase()));
+
+/** The headers of a bin's answer (or a target's) that may reach the sender: neither framing nor guarded. */
+export const sendableHeaders = (headers: [string, string][], framing: ReadonlySet<string> = FRAMING) =>
+  headers.filter(([name]) => !framing.has(name.toLowerCase()) && !GUARDED.has(name.toLowerCase()));
 // Answers that carry no body, whatever was configured (RFC 9110 §15.3.5, §15.4.5).
 const NO_BODY = new Set([204, 304]);
 
@@ -38,11 +54,11 @@ export const droppedHeaders = (headers: [string, string][]) => headers.filter(([
  * Hookjar's of that name), then the bin's headers in order, then the body's length.
  */
 function compose(status: number, own: [string, string][], body: string, origin: string | null): ComposedAnswer {
-  const kept = own.filter(([name]) => !FRAMING.has(name.toLowerCase())).map(([name, value]): [string, string] => [name, sendableHeaderValue(value)]);
+  const kept = sendableHeaders(own).map(([name, value]): [string, string] => [name, sendableHeaderValue(value)]);
   const set = new Set(kept.map(([name]) => name.toLowerCase()));
   const cors = corsHeaders(origin).filter(([name]) => !set.has(name.toLowerCase()));
-  if (NO_BODY.has(status)) return { status, headers: [...cors, ...kept], body: "" };
-  return { status, headers: [...cors, ...kept, ["Content-Length", String(new TextEncoder().encode(body).length)]], body };
+  if (NO_BODY.has(status)) return { status, headers: [...cors, ...kept, ...GUARD_HEADERS], body: "" };
+  return { status, headers: [...cors, ...kept, ...GUARD_HEADERS, ["Content-Length", String(new TextEncoder().encode(body).length)]], body };
 }
 
 const JSON_TYPE: [string, string] = ["Content-Type", "application/json; charset=utf-8"];

@@ -51,6 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration: ${problems.join("; ")}`);
   }
+  // Nobody could create a bin: refused at start rather than found out by the first user.
+  if (parsed.data.CREATE_BINS === "admin" && !parsed.data.ADMIN_TOKEN) {
+    throw new Error("invalid configuration: CREATE_BINS=admin needs ADMIN_TOKEN, or nobody can create a bin");
+  }
   return parsed.data;
 }
 

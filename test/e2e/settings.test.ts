@@ -54,7 +54,7 @@ describe("bin settings panel", () => {
     await page.fill("[data-testid=response-headers]", "X-Mode: mock\nContent-Type: text/plain");
     await page.fill("[data-testid=response-body]", "accepted, thanks");
     const preview = await page.textContent("[data-testid=response-preview]");
-    expect(preview).toMatch(/^HTTP\/1\.1 201 Created\n[\s\S]*X-Mode: mock\nContent-Type: text\/plain\nContent-Length: 16\n\naccepted, thanks$/);
+    expect(preview).toMatch(/^HTTP\/1\.1 201 Created\n[\s\S]*X-Mode: mock\nContent-Type: text\/plain\nContent-Security-Policy: sandbox; default-src 'none'\nX-Content-Type-Options: nosniff\nContent-Length: 16\n\naccepted, thanks$/);
     // A problem is one sentence next to its field, said once: not again by the API's refusal.
     const form = page.getByTestId("response-form");
     for (const [typed, sentence] of [["99", "The status must be a final answer, from 200 to 599."], ["abc", "The status must be a number."]]) {
