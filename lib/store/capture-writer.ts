@@ -19,9 +19,6 @@ type Pending = { row: StoredCapture; resolve: () => void; reject: (e: unknown) =
 const BATCH_ROWS = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-// A foreign-key failure means the bin was deleted after the capture path looked it up.
-const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
-
 export class CaptureWriter {
   private readonly queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
@@ -72,31 +69,22 @@ export class CaptureWriter {
         n++;
       }
       const batch = this.queue.splice(0, n);
-      const stored: StoredCapture[] = [];
+      let stored: StoredCapture[];
       try {
-        await insert(batch.map((p) => p.row));
-        stored.push(...batch.map((p) => p.row));
-      } catch {
-        // One bad row (a bin deleted meanwhile) must not fail its neighbours: retry them one by one.
-        for (const p of batch) {
-          await insert([p.row]).then(
-            () => stored.push(p.row),
-            (e: unknown) => p.reject(binGone(e) ? notFound("bin") : e),
-          );
-        }
+        stored = await (await database()).insertCaptures(batch.map((p) => p.row));
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+        continue;
       }
       for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
       const committed = new Set(stored);
+      // Left out: the bin was deleted after the capture path looked it up.
       for (const p of batch) if (committed.has(p.row)) p.resolve();
+      else p.reject(notFound("bin"));
       await pruneBins(stored);
       (await database()).indexSearch();
     }
   }
-}
-
-/** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
-async function insert(rows: StoredCapture[]) {
-  await (await database()).insertCaptures(rows);
 }
 
 /**

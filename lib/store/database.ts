@@ -14,8 +14,11 @@ export interface Database {
   /** Whether other instances write to this database too: their changes must be shared, counts go stale. */
   readonly shared: boolean;
   readonly prisma: PrismaClient;
-  /** Stores a batch in one commit: numbered in commit order (`seq`), repeat deliveries marked. */
-  insertCaptures(rows: StoredCapture[]): Promise<void>;
+  /**
+   * Stores a batch in one commit: numbered in commit order (`seq`), repeat deliveries marked. Answers
+   * the rows stored: a row whose bin was deleted meanwhile is left out, not a failure of the batch.
+   */
+  insertCaptures(rows: StoredCapture[]): Promise<StoredCapture[]>;
   /** The list's text search: `q` in the path, query or body. */
   searchCondition(q: string): Prisma.Sql;
   /** A header named `name` (any case) whose value contains `value` (any case). */

@@ -24,22 +24,39 @@ function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number }[])
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
 }
 
+// A foreign-key failure: a bin deleted after the capture path looked it up.
+const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
+
 function postgresDatabase(prisma: PrismaClient, url: string): Database {
+  /** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
+  async function insertBatch(rows: StoredCapture[]) {
+    const keys = deliveryKeys(rows);
+    if (keys.length === 0) return numberRows(rows, await prisma.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
+    // Another instance may be storing the same delivery right now: with its key locked until this
+    // commits, the lookup sees every earlier delivery committed, and exactly one is the first.
+    // Waiting on another instance's batch is part of the work: allow for it beyond Prisma's 5 s default.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw(lockKeys(keys.sort()));
+      await markDuplicates(tx, rows);
+      numberRows(rows, await tx.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
+    }, { maxWait: 10_000, timeout: 30_000 });
+  }
+
   return {
     name: "postgresql",
     shared: true,
     prisma,
     async insertCaptures(rows: StoredCapture[]) {
-      const keys = deliveryKeys(rows);
-      if (keys.length === 0) return numberRows(rows, await prisma.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
-      // Another instance may be storing the same delivery right now: with its key locked until this
-      // commits, the lookup sees every earlier delivery committed, and exactly one is the first.
-      // Waiting on another instance's batch is part of the work: allow for it beyond Prisma's 5 s default.
-      await prisma.$transaction(async (tx) => {
-        await tx.$queryRaw(lockKeys(keys.sort()));
-        await markDuplicates(tx, rows);
-        numberRows(rows, await tx.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
-      }, { maxWait: 10_000, timeout: 30_000 });
+      try {
+        await insertBatch(rows);
+        return rows;
+      } catch (error) {
+        if (!binGone(error)) throw error;
+        // A bin deleted after the capture path looked it up: store its neighbours, one by one.
+        const stored: StoredCapture[] = [];
+        for (const row of rows) await insertBatch([row]).then(() => stored.push(row), (e: unknown) => { if (!binGone(e)) throw e; });
+        return stored;
+      }
     },
     searchCondition,
     headerCondition,

@@ -2,52 +2,61 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.ts";
+import { log } from "../../runtime/log.ts";
 import type { Database, Driver } from "../database.ts";
-import { markDuplicates } from "../duplicates.ts";
 import { RateLimiter } from "../rate-limit.ts";
-import type { StoredCapture } from "../stored-capture.ts";
+import { Checkpointer } from "./checkpointer.ts";
+import { insertBatch, type Adapter } from "./capture-insert.ts";
 import { lockDatabaseFile } from "./lock.ts";
 import { migrateSqlite } from "./migrate.ts";
 import { SearchIndexer } from "./search-index.ts";
-import { headerCondition, insertCaptures, nextSeq, searchCondition } from "./sql.ts";
+import { headerCondition, searchCondition } from "./sql.ts";
 
 /** SQLite, the embedded default: one file, one server, one writer. */
 
 /** The file a `file:` DATABASE_URL names, relative to the working directory. */
 const fileOf = (url: string) => path.resolve(url.slice("file:".length));
 
-async function connect(file: string): Promise<PrismaClient> {
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+/** Prisma Client on the file, and the driver adapter it connected through (the capture writer's way in). */
+async function connect(file: string): Promise<{ prisma: PrismaClient; adapter: () => Adapter }> {
+  const factory = new PrismaBetterSqlite3({ url: file });
+  let adapter: Adapter | undefined;
+  const prisma = new PrismaClient({
+    adapter: { provider: factory.provider, adapterName: factory.adapterName, connect: async () => (adapter = await factory.connect()) },
+  });
   // WAL + NORMAL: a committed capture survives a process crash, at several times FULL's insert rate.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
-  return prisma;
+  // The checkpointer's worker copies the log back into the file (checkpointer.ts).
+  await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+  // Large bins are read in long runs of pages (search, export): 64 MiB of them stay in memory.
+  await prisma.$executeRawUnsafe("PRAGMA cache_size = -65536");
+  return { prisma, adapter: () => adapter! };
 }
 
-function sqliteDatabase(prisma: PrismaClient): Database {
+function sqliteDatabase(file: string, prisma: PrismaClient, adapter: () => Adapter): Database {
   const indexer = new SearchIndexer(prisma);
+  const checkpointer = new Checkpointer(file, (message) => {
+    // Without it the log would grow without end: commits checkpoint again, as SQLite does by default.
+    log().error({ error: message }, "WAL checkpoints failed in their worker; the capture path takes them over");
+    void prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000");
+  });
   return {
     name: "sqlite",
     shared: false,
     prisma,
-    async insertCaptures(rows: StoredCapture[]) {
-      // This process is the file's only writer (lock.ts) and the capture writer runs one batch at a
-      // time, so the lookup sees everything committed before the batch, and the counter and the INSERT
-      // need no transaction around them. A failed INSERT leaves a gap in `seq`, which ordering does not mind.
-      await markDuplicates(prisma, rows);
-      const [counter] = await prisma.$queryRaw<{ value: bigint | number }[]>(nextSeq(rows.length));
-      const last = Number(counter.value);
-      rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
-      await prisma.$executeRaw(insertCaptures(rows));
-    },
+    insertCaptures: (rows) => insertBatch(adapter(), rows),
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new RateLimiter(perMinute),
     indexSearch: () => indexer.poke(),
     // One instance: its sockets are all there are.
     shareLive: async () => {},
-    close: () => prisma.$disconnect(),
+    async close() {
+      await checkpointer.stop();
+      await prisma.$disconnect();
+    },
   };
 }
 
@@ -59,6 +68,7 @@ export const sqlite: Driver = {
     mkdirSync(path.dirname(file), { recursive: true });
     lockDatabaseFile(file);
     const applied = migrateSqlite(file);
-    return { database: sqliteDatabase(await connect(file)), applied };
+    const { prisma, adapter } = await connect(file);
+    return { database: sqliteDatabase(file, prisma, adapter), applied };
   },
 };

@@ -41,10 +41,9 @@ export function nextSeq(n: number): Prisma.Sql {
 }
 
 /**
- * One multi-row INSERT for a batch of captures, carrying the `seq` each row took from nextSeq. Raw SQL
- * through Prisma skips its query compiler, which otherwise costs more than the write itself on the
- * capture path (see bench/); values are written in the forms Prisma itself uses, so Prisma reads them
- * back as if it had written them.
+ * One INSERT for a batch of captures, carrying the `seq` each row took from nextSeq; rows whose bin is
+ * gone are skipped (binsOf then tells which). Values are written in the forms Prisma itself uses, so
+ * Prisma reads them back as if it had written them.
  */
 export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
   const values = rows.map((r) => {
@@ -53,5 +52,12 @@ export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
     return Prisma.sql`(${r.id}, ${r.seq}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
       ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${r.duplicateOf})`;
   });
-  return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS} VALUES ${Prisma.join(values)}`;
+  // A VALUES subquery names its columns column1, column2, …: the third is binId.
+  return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS} SELECT * FROM (VALUES ${Prisma.join(values)})
+    WHERE EXISTS (SELECT 1 FROM "Bin" WHERE "Bin"."id" = "column3")`;
+}
+
+/** Which of a batch's bins still exist. */
+export function binsOf(rows: StoredCapture[]): Prisma.Sql {
+  return Prisma.sql`SELECT "id" FROM "Bin" WHERE "id" IN (${Prisma.join([...new Set(rows.map((r) => r.binId))])})`;
 }
