@@ -91,9 +91,6 @@ metrics().gauges.sockets = () => io.engine.clientsCount;
 const stopRetention = startRetention(config.RETENTION_DAYS);
 // Forward retries scheduled before this start (by this instance or another) go on from the database.
 const stopRetries = startForwardRetries();
-// Captures committed before this start (or before an upgrade added the index) get indexed now.
-store.indexSearch();
-
 server.once("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") cannotStart(new Error(`port ${config.PORT} on ${config.HOST} is already in use (another Hookjar, or another program). Stop it or set PORT.`));
   cannotStart(error);

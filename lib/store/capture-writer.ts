@@ -82,7 +82,6 @@ export class CaptureWriter {
       for (const p of batch) if (committed.has(p.row)) p.resolve();
       else p.reject(notFound("bin"));
       await pruneBins(stored);
-      (await database()).indexSearch();
     }
   }
 }

@@ -25,8 +25,6 @@ export interface Database {
   headerCondition(name: string, value: string): Prisma.Sql;
   /** The per-bin capture allowance, as strict as the database can share it. */
   rateLimiter(perMinute: number): RateLimit;
-  /** Called after every committed batch and at start: keep search indexes up with the captures. */
-  indexSearch(): void;
   /** Lets every instance's Socket.IO server reach the others' sockets, where there are others. */
   shareLive(io: Server): Promise<void>;
   close(): Promise<void>;

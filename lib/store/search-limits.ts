@@ -1,6 +1,6 @@
 /**
- * Bodies the search indexes hold. Indexing costs about a microsecond per byte, on the event loop
- * for SQLite and in the INSERT for PostgreSQL, so a larger body stays out of them and is always scanned.
- * (The PostgreSQL indexes' definitions in the search_index migration carry the same number.)
+ * Bodies the search indexes hold. Both databases index in the INSERT that stores a capture, at a cost
+ * that grows with the body, so a larger body stays out of them and is always scanned. (SQLite's
+ * search_words triggers and PostgreSQL's search_index indexes carry the same number.)
  */
 export const INDEXED_BODY_BYTES = 16 * 1024;

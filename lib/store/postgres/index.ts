@@ -61,8 +61,6 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new SharedRateLimiter(prisma, perMinute),
-    // PostgreSQL keeps its trigram indexes up to date as it writes.
-    indexSearch: () => {},
     shareLive: (io) => shareThroughPostgres(io, url),
     close: () => prisma.$disconnect(),
   };

@@ -9,7 +9,6 @@ import { Checkpointer } from "./checkpointer.ts";
 import { insertBatch, type Adapter } from "./capture-insert.ts";
 import { lockDatabaseFile } from "./lock.ts";
 import { migrateSqlite } from "./migrate.ts";
-import { SearchIndexer } from "./search-index.ts";
 import { headerCondition, searchCondition } from "./sql.ts";
 
 /** SQLite, the embedded default: one file, one server, one writer. */
@@ -36,7 +35,6 @@ async function connect(file: string): Promise<{ prisma: PrismaClient; adapter: (
 }
 
 function sqliteDatabase(file: string, prisma: PrismaClient, adapter: () => Adapter): Database {
-  const indexer = new SearchIndexer(prisma);
   const checkpointer = new Checkpointer(file, (message) => {
     // Without it the log would grow without end: commits checkpoint again, as SQLite does by default.
     log().error({ error: message }, "WAL checkpoints failed in their worker; the capture path takes them over");
@@ -50,7 +48,6 @@ function sqliteDatabase(file: string, prisma: PrismaClient, adapter: () => Adapt
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new RateLimiter(perMinute),
-    indexSearch: () => indexer.poke(),
     // One instance: its sockets are all there are.
     shareLive: async () => {},
     async close() {

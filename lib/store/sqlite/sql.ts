@@ -1,38 +1,34 @@
 import { Prisma } from "../../generated/prisma/client.ts";
-import { INDEXED_BODY_BYTES } from "../search-limits.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
+import { wordTerms } from "./search-words.ts";
 
 /**
  * The list's text search: path and query in any case; the body as bytes, so binary bodies neither
- * break the query nor hide text inside them, ignoring the case of ASCII letters. The trigram index
- * (search-index.ts) narrows the rows down first; these conditions decide.
+ * break the query nor hide text inside them, ignoring the case of ASCII letters. The word index
+ * (search-words.ts) narrows the rows down first; these conditions decide.
  */
 export function searchCondition(q: string): Prisma.Sql {
   // The exact bytes anywhere in the body (past NUL bytes too), or the text in any case up to the first NUL.
-  const candidates = indexCandidates("text", [q]);
-  return Prisma.sql`(${candidates} AND (instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
+  return Prisma.sql`(${indexCandidates("text", wordTerms(q))} AND (instr(lower("path"), lower(${q})) > 0 OR instr(lower("query"), lower(${q})) > 0
     OR instr("body", CAST(${q} AS BLOB)) > 0 OR instr(lower(CAST("body" AS TEXT)), lower(${q})) > 0))`;
 }
 
 /** A header named `name` (any case) whose value contains `value` (any case; "" matches all). */
 export function headerCondition(name: string, value: string): Prisma.Sql {
-  // Headers are stored as JSON text: the index can only find names and values JSON leaves as they are.
-  const literal = [name, value].filter((s) => JSON.stringify(s) === `"${s}"`);
-  return Prisma.sql`(${indexCandidates("headers", literal)} AND EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
+  // Headers are stored as JSON text: the index holds names and values as JSON writes them, so only
+  // those it leaves as they are can be looked up. The name is matched whole.
+  const literal = (s: string) => JSON.stringify(s) === `"${s}"`;
+  const terms = [...(literal(name) ? wordTerms(name, true) : []), ...(literal(value) ? wordTerms(value) : [])];
+  return Prisma.sql`(${indexCandidates("headers", terms)} AND EXISTS (SELECT 1 FROM json_each("Capture"."headers") h
     WHERE lower(json_extract(h.value, '$[0]')) = lower(${name}) AND instr(lower(json_extract(h.value, '$[1]')), lower(${value})) > 0))`;
 }
 
-/**
- * Captures the trigram index may hold `terms` in `column` (FTS5 phrases, any case), or not yet
- * indexed, or with a body too large to index. A term the index cannot look up (under three characters, or with a NUL) narrows nothing.
- */
+/** Captures the word index finds all of `terms` for in `column`, or whose body is too large to be in it. */
 function indexCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
-  const phrases = terms.filter((t) => [...t].length >= 3 && !t.includes("\0")).map((t) => `"${t.replaceAll('"', '""')}"`);
-  if (phrases.length === 0) return Prisma.sql`1`;
+  if (terms.length === 0) return Prisma.sql`1`;
   // Listed apart rather than tested on "bodySize": rows the index rules out are then never read.
   const unindexed = column === "text" ? Prisma.sql` OR "seq" IN (SELECT "seq" FROM "CaptureSearchUnindexed")` : Prisma.empty;
-  return Prisma.sql`("seq" > (SELECT "value" FROM "Counter" WHERE "name" = 'search')${unindexed}
-    OR "seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${phrases.join(" AND ")})`}))`;
+  return Prisma.sql`("seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`})${unindexed})`;
 }
 
 /** Advances the capture counter by `n` and answers its new value: the last `seq` of the batch. */
