@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { request } from "node:http";
-import Database from "better-sqlite3";
 import { io } from "socket.io-client";
 import { startPostgres } from "../test/helpers/postgres.ts";
 import { createBin, startServer, type TestServer } from "../test/helpers/server.ts";
@@ -90,17 +89,6 @@ async function pushLatency(server: TestServer, rate: number, total: number): Pro
   return { p50: at(0.5), p99: at(0.99), missed: total - latencies.length };
 }
 
-/** Waits until a SQLite file's search index reaches its newest capture. */
-async function searchIndexed(file: string) {
-  const sqlite = new Database(file, { readonly: true });
-  const done = sqlite.prepare(`SELECT (SELECT "value" FROM "Counter" WHERE "name" = 'search') >= (SELECT MAX("seq") FROM "Capture") AS done`);
-  try {
-    while (!(done.get() as { done: number }).done) await sleep(250);
-  } finally {
-    sqlite.close();
-  }
-}
-
 async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string, [baseline, bareCpu]: [LoadResult, number]) {
   console.log(`\n== ${label}`);
   let server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000", ...env });
@@ -127,12 +115,7 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
     await load(captureUrl, { connections, seconds: 1, body });
     const big = await load(captureUrl, { connections, seconds, body });
     console.log(`capture, ${bigBin} bin  ${fmt(big)}  ${((big.rps / empty.rps) * 100).toFixed(0)} % of the empty bin's rate`);
-    if (url.startsWith("file:")) {
-      // SQLite indexes for search in idle time: a search meanwhile scans what is not indexed yet.
-      const started = performance.now();
-      await searchIndexed(url.slice("file:".length));
-      console.log(`search index built     ${bigBin} captures in ${((performance.now() - started) / 1000).toFixed(1)} s (after the load stopped)`);
-    }
+    // Right after the flood: the search indexes are kept up by the INSERT itself, nothing is left to catch up.
     const api = `${server.url}/api/bins/${bin.id}`;
     const page = await timeGet(`${api}/requests`);
     const search = await timeGet(`${api}/requests?q=NEEDLE-12000`);

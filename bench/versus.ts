@@ -20,7 +20,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(1000) }));
 
-type Target = { name: string; url: string; stop: () => void };
+type Target = { name: string; url: string; stop: () => Promise<void> };
 
 /** Starts `node <script>` in `cwd` on an ephemeral loopback port, with its own SQLite file. */
 async function start(name: string, node: string, cwd: string, script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; dir: string }> {
@@ -49,39 +49,51 @@ async function hookjar(name: string, node: string, cwd: string): Promise<Target>
   const { child, base, dir } = await start(name, node, cwd, "dist/server.js", { LOG_LEVEL: "info" });
   const res = await fetch(`${base}/api/bins`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   const { id } = (await res.json()) as { id: string };
-  return { name, url: `${base}/b/${id}`, stop: () => (child.kill("SIGTERM"), setTimeout(() => rmSync(dir, { recursive: true, force: true }), 2000)) };
+  return { name, url: `${base}/b/${id}`, stop: () => stopped(child).then(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 async function bare(): Promise<Target> {
   const { child, base } = await start("bare", process.execPath, ROOT, "bench/bare-server.mjs");
-  return { name: "bare node:http", url: `${base}/b/x`, stop: () => child.kill("SIGTERM") };
+  return { name: "bare node:http", url: `${base}/b/x`, stop: () => stopped(child) };
 }
 
-const targets = [
-  await bare(),
-  await hookjar(`this build (Node ${process.versions.node})`, process.execPath, ROOT),
-  await hookjar(`${path.basename(against)} (${process.env.BENCH_AGAINST_NODE ?? "same node"})`, process.env.BENCH_AGAINST_NODE ?? process.execPath, path.resolve(against)),
+function stopped(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  return exited;
+}
+
+// Each measurement starts its system afresh and stops it after, so nothing one system does after its
+// load (a checkpoint, an index catching up) runs during another's.
+const systems: { name: string; start: () => Promise<Target> }[] = [
+  { name: "bare node:http", start: bare },
+  { name: `this build (Node ${process.versions.node})`, start: () => hookjar(`this build (Node ${process.versions.node})`, process.execPath, ROOT) },
+  {
+    name: `${path.basename(against)} (${process.env.BENCH_AGAINST_NODE ?? "same node"})`,
+    start: () => hookjar(`${path.basename(against)} (${process.env.BENCH_AGAINST_NODE ?? "same node"})`, process.env.BENCH_AGAINST_NODE ?? process.execPath, path.resolve(against)),
+  },
 ];
-const results = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
-try {
-  for (const t of targets) await load(t.url, { connections, seconds: 2, body });
-  for (let round = 0; round < rounds; round++) {
-    // Rotated: each system takes each position once every `targets.length` rounds.
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[(round + i) % targets.length];
+const results = new Map<string, LoadResult[]>(systems.map((t) => [t.name, []]));
+for (let round = 0; round < rounds; round++) {
+  // Rotated: each system takes each position once every `systems.length` rounds.
+  for (let i = 0; i < systems.length; i++) {
+    const system = systems[(round + i) % systems.length];
+    const t = await system.start();
+    try {
+      await load(t.url, { connections, seconds: 2, body });
       const r = await load(t.url, { connections, seconds, body });
       results.get(t.name)!.push(r);
       console.log(`round ${round + 1}  ${t.name.padEnd(36)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${r.p99.toFixed(1)} ms  (${r.errors} errors)`);
+    } finally {
+      await t.stop();
     }
   }
-} finally {
-  for (const t of targets) t.stop();
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const bareRps = median(results.get(targets[0].name)!.map((r) => r.rps));
+const bareRps = median(results.get(systems[0].name)!.map((r) => r.rps));
 console.log(`\nmedians over ${rounds} rounds, ${connections} connections, ${seconds} s each, 1 KiB JSON:`);
-for (const t of targets) {
+for (const t of systems) {
   const rs = results.get(t.name)!;
   const rps = median(rs.map((r) => r.rps));
   console.log(`${t.name.padEnd(36)} ${rps.toFixed(0).padStart(6)} req/s  ${((rps / bareRps) * 100).toFixed(1).padStart(5)} % of bare  p99 ${median(rs.map((r) => r.p99)).toFixed(1)} ms`);

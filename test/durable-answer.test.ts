@@ -67,7 +67,7 @@ describe("the capture path answers only once the capture is committed", () => {
   beforeAll(async () => void ({ server, file } = await serverWithFile()));
 
   it("waits while another connection holds the database's write lock, then answers 2xx with the row in the file", async () => {
-    // No capture on this server before the lock: nothing else of its own (search indexing) waits to write.
+    // No capture on this server before the lock: nothing else of its own (a checkpoint) waits to write.
     const bin = await createBin(server);
     file.exec("BEGIN IMMEDIATE");
     let answer: RawResponse | undefined;

@@ -1,11 +1,13 @@
 import { notFound } from "../runtime/errors.ts";
 import { config } from "../runtime/config.ts";
+import { log } from "../runtime/log.ts";
 import { newSortableId } from "../runtime/ids.ts";
 import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
-import { database, db } from "./db.ts";
+import type { Database } from "./database.ts";
+import { database } from "./db.ts";
 import { toSummary } from "./views.ts";
 
 /**
@@ -21,6 +23,8 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 export class CaptureWriter {
   private readonly queue: Pending[] = [];
+  // The batch being written: its senders wait too.
+  private writing = 0;
   private flushing: Promise<void> | null = null;
 
   /** Stores a capture durably; resolves once its batch has committed. */
@@ -40,9 +44,9 @@ export class CaptureWriter {
     });
   }
 
-  /** Captures waiting for their batch to commit. */
+  /** Captures waiting for their batch to commit, the one being written included. */
   get depth(): number {
-    return this.queue.length;
+    return this.queue.length + this.writing;
   }
 
   /** Settles once everything queued so far has committed (or failed). */
@@ -61,27 +65,58 @@ export class CaptureWriter {
   }
 
   private async drain() {
-    while (this.queue.length) {
-      let bytes = 0;
-      let n = 0;
-      while (n < this.queue.length && n < BATCH_ROWS && (n === 0 || bytes + this.queue[n].row.bodySize <= BATCH_BYTES)) {
-        bytes += this.queue[n].row.bodySize;
-        n++;
+    const store = await database();
+    const sent: { batch: Pending[]; writing: Promise<StoredCapture[] | Error> }[] = [];
+    // The database starts on the next batch while this one's senders are answered, and may take more
+    // than one batch at a time (SQLite's writer thread queues them), so it never waits for the event loop.
+    const send = () => {
+      while (sent.length < store.batchesInFlight && this.queue.length) {
+        const batch = this.take();
+        sent.push({ batch, writing: this.write(store, batch) });
       }
-      const batch = this.queue.splice(0, n);
-      let stored: StoredCapture[];
-      try {
-        stored = await (await database()).insertCaptures(batch.map((p) => p.row));
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-        continue;
+    };
+    send();
+    while (sent.length) {
+      const { batch, writing } = sent[0];
+      const stored = await writing;
+      sent.shift();
+      send();
+      if (stored instanceof Error) {
+        for (const p of batch) p.reject(stored);
+      } else {
+        for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
+        const committed = new Set(stored);
+        // Left out: the bin was deleted after the capture path looked it up.
+        for (const p of batch) if (committed.has(p.row)) p.resolve();
+        else p.reject(notFound("bin"));
+        // Pruning is housekeeping: a failure is logged, and must not strand the batches already sent.
+        await pruneBins(stored).catch((error: unknown) => log().error({ error: (error as Error).message }, "pruning bins to their cap failed"));
       }
-      for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
-      const committed = new Set(stored);
-      // Left out: the bin was deleted after the capture path looked it up.
-      for (const p of batch) if (committed.has(p.row)) p.resolve();
-      else p.reject(notFound("bin"));
-      await pruneBins(stored);
+      this.writing -= batch.length;
+      // Captures that arrived while this batch was answered.
+      send();
+    }
+  }
+
+  /** The next batch: as many queued captures as one INSERT takes. */
+  private take(): Pending[] {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && n < BATCH_ROWS && (n === 0 || bytes + this.queue[n].row.bodySize <= BATCH_BYTES)) {
+      bytes += this.queue[n].row.bodySize;
+      n++;
+    }
+    const batch = this.queue.splice(0, n);
+    this.writing += batch.length;
+    return batch;
+  }
+
+  /** Stores a batch; answers the rows stored, or the error that failed them all. */
+  private async write(store: Database, batch: Pending[]): Promise<StoredCapture[] | Error> {
+    try {
+      return await store.insertCaptures(batch.map((p) => p.row));
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
     }
   }
 }
@@ -93,18 +128,16 @@ export class CaptureWriter {
 async function pruneBins(stored: StoredCapture[]) {
   const added = new Map<string, number>();
   for (const row of stored) added.set(row.binId, (added.get(row.binId) ?? 0) + 1);
-  const prisma = await db();
+  const store = await database();
   for (const [binId, n] of added) {
     if (!((await captureCounts().afterStoring(binId, n)) > config.MAX_CAPTURES_PER_BIN)) continue;
-    const gone = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "Capture" WHERE "binId" = ${binId} AND "seq" <= (
-      SELECT "seq" FROM "Capture" WHERE "binId" = ${binId} ORDER BY "seq" DESC LIMIT 1 OFFSET ${config.MAX_CAPTURES_PER_BIN})
-      RETURNING "id"`;
+    const gone = await store.pruneCaptures(binId, config.MAX_CAPTURES_PER_BIN);
     if (gone.length === 0) {
       // The known count was behind (another instance pruned): count afresh next time.
       captureCounts().forget(binId);
       continue;
     }
-    reportChange({ type: "captures:deleted", binId, ids: gone.map((r) => r.id), reason: "cap" });
+    reportChange({ type: "captures:deleted", binId, ids: gone, reason: "cap" });
     captureCounts().set(binId, config.MAX_CAPTURES_PER_BIN);
   }
 }

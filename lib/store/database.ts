@@ -19,6 +19,13 @@ export interface Database {
    * the rows stored: a row whose bin was deleted meanwhile is left out, not a failure of the batch.
    */
   insertCaptures(rows: StoredCapture[]): Promise<StoredCapture[]>;
+  /**
+   * How many batches the capture writer may have in insertCaptures at once. Each must commit in the
+   * order it was sent (its rows' `seq` and `duplicateOf` depend on the batches before it).
+   */
+  readonly batchesInFlight: number;
+  /** Deletes a bin's captures beyond its newest `keep`, on the capture path's own connection; answers their ids. */
+  pruneCaptures(binId: string, keep: number): Promise<string[]>;
   /** The list's text search: `q` in the path, query or body. */
   searchCondition(q: string): Prisma.Sql;
   /** A header named `name` (any case) whose value contains `value` (any case). */

@@ -36,10 +36,18 @@ export async function markDuplicates(client: Queryable, rows: StoredCapture[]): 
     const found = await client.$queryRaw<{ binId: string; deliveryId: string; id: string }[]>(Prisma.join(seeks, " UNION ALL "));
     for (const f of found) first.set(deliveryKey(f.binId, f.deliveryId), f.id);
   }
-  for (const row of keyed) {
+  const earlier = earlierInBatch(rows);
+  rows.forEach((row, i) => (row.duplicateOf = row.deliveryId === null ? null : (first.get(deliveryKey(row.binId, row.deliveryId)) ?? earlier[i])));
+}
+
+/** For each row, the id of the batch's first row with its (bin, delivery id), when that is an earlier one. */
+export function earlierInBatch(rows: StoredCapture[]): (string | null)[] {
+  const first = new Map<string, string>();
+  return rows.map((row) => {
+    if (row.deliveryId === null) return null;
     const key = deliveryKey(row.binId, row.deliveryId);
-    const earliest = first.get(key);
-    if (earliest) row.duplicateOf = earliest;
-    else first.set(key, row.id);
-  }
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, row.id);
+    return earlier ?? null;
+  });
 }

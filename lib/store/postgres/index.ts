@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Database, Driver } from "../database.ts";
 import { deliveryKeys, markDuplicates } from "../duplicates.ts";
 import type { StoredCapture } from "../stored-capture.ts";
+import { deleteBeyond } from "../prune.ts";
 import { shareThroughPostgres } from "./live-adapter.ts";
 import { migratePostgres } from "./migrate.ts";
 import { SharedRateLimiter } from "./rate-limiter.ts";
@@ -46,6 +47,8 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
     name: "postgresql",
     shared: true,
     prisma,
+    // Two transactions at once could commit out of order: one batch at a time.
+    batchesInFlight: 1,
     async insertCaptures(rows: StoredCapture[]) {
       try {
         await insertBatch(rows);
@@ -58,6 +61,7 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
         return stored;
       }
     },
+    pruneCaptures: async (binId, keep) => (await prisma.$queryRaw<{ id: string }[]>(deleteBeyond(binId, keep))).map((r) => r.id),
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new SharedRateLimiter(prisma, perMinute),

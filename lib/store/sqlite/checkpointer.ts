@@ -2,10 +2,10 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /**
- * WAL checkpoints off the event loop. SQLite copies the write-ahead log back into the database file
- * on the connection that commits (every 1,000 pages by default): under a flood of captures that is
- * about a third of each write's cost, paid on the thread that answers senders. The capture path's
- * connection turns that off (wal_autocheckpoint = 0), and a worker thread with its own connection
+ * WAL checkpoints on a thread of their own. SQLite copies the write-ahead log back into the database
+ * file on the connection that commits (every 1,000 pages by default): under a flood of captures that
+ * is about a third of each write's cost, and its fsyncs would hold up every batch queued behind it.
+ * Every connection to the file turns that off (wal_autocheckpoint = 0), and this thread's connection
  * checkpoints instead, PASSIVE, so it never waits for or blocks a writer. It copies pages, not rows.
  */
 

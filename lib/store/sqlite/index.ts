@@ -1,56 +1,68 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { log } from "../../runtime/log.ts";
 import type { Database, Driver } from "../database.ts";
+import { deleteBeyond } from "../prune.ts";
 import { RateLimiter } from "../rate-limit.ts";
+import type { StoredCapture } from "../stored-capture.ts";
 import { Checkpointer } from "./checkpointer.ts";
-import { insertBatch, type Adapter } from "./capture-insert.ts";
 import { lockDatabaseFile } from "./lock.ts";
 import { migrateSqlite } from "./migrate.ts";
-import { headerCondition, searchCondition } from "./sql.ts";
+import { advanceCounter, headerCondition, insertCaptures, searchCondition } from "./sql.ts";
+import { WriterThread } from "./writer-thread.ts";
 
 /** SQLite, the embedded default: one file, one server, one writer. */
 
 /** The file a `file:` DATABASE_URL names, relative to the working directory. */
 const fileOf = (url: string) => path.resolve(url.slice("file:".length));
 
-/** Prisma Client on the file, and the driver adapter it connected through (the capture writer's way in). */
-async function connect(file: string): Promise<{ prisma: PrismaClient; adapter: () => Adapter }> {
-  const factory = new PrismaBetterSqlite3({ url: file });
-  let adapter: Adapter | undefined;
-  const prisma = new PrismaClient({
-    adapter: { provider: factory.provider, adapterName: factory.adapterName, connect: async () => (adapter = await factory.connect()) },
-  });
+async function connect(file: string): Promise<PrismaClient> {
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
   // WAL + NORMAL: a committed capture survives a process crash, at several times FULL's insert rate.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
-  // The checkpointer's worker copies the log back into the file (checkpointer.ts).
+  // The checkpointer's thread copies the log back into the file (checkpointer.ts), not the event loop.
   await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
-  // Large bins are read in long runs of pages (search, export): 64 MiB of them stay in memory.
-  await prisma.$executeRawUnsafe("PRAGMA cache_size = -65536");
-  return { prisma, adapter: () => adapter! };
+  return prisma;
 }
 
-function sqliteDatabase(file: string, prisma: PrismaClient, adapter: () => Adapter): Database {
+type Inserted = { id: string; seq: bigint | number | string; duplicateOf: string | null };
+
+function sqliteDatabase(file: string, prisma: PrismaClient): Database {
+  const writer = new WriterThread(file, (message) => log().error({ error: message }, "SQLite writer thread failed"));
   const checkpointer = new Checkpointer(file, (message) => {
-    // Without it the log would grow without end: commits checkpoint again, as SQLite does by default.
-    log().error({ error: message }, "WAL checkpoints failed in their worker; the capture path takes them over");
-    void prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000");
+    // Without it the log would grow without end: the writer's commits checkpoint again, as SQLite does by default.
+    log().error({ error: message }, "WAL checkpoints failed in their thread; the writer thread takes them over");
+    void writer.transaction([Prisma.sql`PRAGMA wal_autocheckpoint = 1000`]);
   });
   return {
     name: "sqlite",
     shared: false,
     prisma,
-    insertCaptures: (rows) => insertBatch(adapter(), rows),
+    // The writer thread runs them one after another, in the order sent.
+    batchesInFlight: 2,
+    async insertCaptures(rows: StoredCapture[]) {
+      // This process is the file's only writer of captures (lock.ts), one batch at a time: what the
+      // INSERT's duplicates lookup finds is everything committed before the batch.
+      const [inserted] = await writer.transaction([insertCaptures(rows), advanceCounter(rows.length)]);
+      const byId = new Map((inserted as Inserted[]).map((r) => [r.id, r]));
+      return rows.filter((row) => {
+        const stored = byId.get(row.id);
+        if (stored) Object.assign(row, { seq: Number(stored.seq), duplicateOf: stored.duplicateOf ?? null });
+        return stored !== undefined;
+      });
+    },
+    pruneCaptures: async (binId, keep) => ((await writer.transaction([deleteBeyond(binId, keep)]))[0] as { id: string }[]).map((r) => r.id),
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new RateLimiter(perMinute),
     // One instance: its sockets are all there are.
     shareLive: async () => {},
     async close() {
+      await writer.stop();
       await checkpointer.stop();
       await prisma.$disconnect();
     },
@@ -65,7 +77,6 @@ export const sqlite: Driver = {
     mkdirSync(path.dirname(file), { recursive: true });
     lockDatabaseFile(file);
     const applied = migrateSqlite(file);
-    const { prisma, adapter } = await connect(file);
-    return { database: sqliteDatabase(file, prisma, adapter), applied };
+    return { database: sqliteDatabase(file, await connect(file)), applied };
   },
 };

@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/prisma/client.ts";
+import { earlierInBatch } from "../duplicates.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
 import { wordTerms } from "./search-words.ts";
 
@@ -31,29 +32,36 @@ function indexCandidates(column: "text" | "headers", terms: string[]): Prisma.Sq
   return Prisma.sql`("seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`})${unindexed})`;
 }
 
-/** Advances the capture counter by `n` and answers its new value: the last `seq` of the batch. */
-export function nextSeq(n: number): Prisma.Sql {
-  return Prisma.sql`UPDATE "Counter" SET "value" = "value" + ${n} WHERE "name" = 'capture' RETURNING "value"`;
-}
+// Only a batch with delivery ids reads the table it writes, which makes SQLite copy the batch aside first.
+const firstDelivery = Prisma.raw(`COALESCE((SELECT "c"."id" FROM "Capture" AS "c"
+  WHERE "c"."binId" = "column3" AND "c"."deliveryId" = "column16" ORDER BY "c"."seq" LIMIT 1), "column18")`);
 
 /**
- * One INSERT for a batch of captures, carrying the `seq` each row took from nextSeq; rows whose bin is
- * gone are skipped (binsOf then tells which). Values are written in the forms Prisma itself uses, so
- * Prisma reads them back as if it had written them.
+ * One INSERT for a batch of captures, each row taking `seq` = the capture counter + its place in the
+ * batch (advanceCounter follows in the same transaction). A row whose bin is gone is skipped. Repeat
+ * deliveries are marked with the bin's first stored capture of the id, else the batch's own first:
+ * the statement reads the table it writes, so SQLite evaluates its SELECT before inserting, and the
+ * lookup sees only what was committed before. Answers each stored row's id, `seq` and `duplicateOf`.
+ * Values are written in the forms Prisma itself uses, so Prisma reads them back as if it had written them.
  */
 export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
-  const values = rows.map((r) => {
+  const earlier = earlierInBatch(rows);
+  const values = rows.map((r, i) => {
     // Prisma's SQLite adapter stores DateTime as ISO 8601 with an explicit +00:00 offset.
     const receivedAt = r.receivedAt.toISOString().replace("Z", "+00:00");
-    return Prisma.sql`(${r.id}, ${r.seq}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
-      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${r.duplicateOf})`;
+    return Prisma.sql`(${r.id}, ${i + 1}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
+      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${earlier[i]})`;
   });
-  // A VALUES subquery names its columns column1, column2, …: the third is binId.
-  return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS} SELECT * FROM (VALUES ${Prisma.join(values)})
-    WHERE EXISTS (SELECT 1 FROM "Bin" WHERE "Bin"."id" = "column3")`;
+  // A VALUES subquery names its columns column1, column2, …, in CAPTURE_COLUMNS' order.
+  return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS}
+    SELECT "column1", (SELECT "value" FROM "Counter" WHERE "name" = 'capture') + "column2", "column3", "column4", "column5", "column6", "column7",
+      "column8", "column9", "column10", "column11", "column12", "column13", "column14", "column15", "column16", "column17",
+      ${rows.some((r) => r.deliveryId !== null) ? firstDelivery : Prisma.raw("NULL")}
+    FROM (VALUES ${Prisma.join(values)}) WHERE EXISTS (SELECT 1 FROM "Bin" WHERE "Bin"."id" = "column3")
+    RETURNING "id", "seq", "duplicateOf"`;
 }
 
-/** Which of a batch's bins still exist. */
-export function binsOf(rows: StoredCapture[]): Prisma.Sql {
-  return Prisma.sql`SELECT "id" FROM "Bin" WHERE "id" IN (${Prisma.join([...new Set(rows.map((r) => r.binId))])})`;
+/** Moves the capture counter past a batch of `n`, in the INSERT's transaction. */
+export function advanceCounter(n: number): Prisma.Sql {
+  return Prisma.sql`UPDATE "Counter" SET "value" = "value" + ${n} WHERE "name" = 'capture'`;
 }

@@ -1,0 +1,115 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+/**
+ * The capture path's writes, on a thread of their own. SQLite works on the thread that calls it: a
+ * batch of captures written on the event loop stalls every sender, reader and socket until it has
+ * committed, which measured as more than half of a capture's cost. Here the event loop keeps reading,
+ * answering and announcing while a batch commits. The thread has its own connection, through Prisma's
+ * own better-sqlite3 driver adapter (so every capture row is still written through Prisma), and runs
+ * each job's statements, built by the caller with Prisma.sql, in one IMMEDIATE transaction.
+ *
+ * Its connection, like every other on the file, leaves copying the write-ahead log back to the
+ * checkpointer (checkpointer.ts), whose fsyncs would otherwise hold up the batches queued here.
+ */
+
+export type Row = Record<string, unknown>;
+
+// A worker from a string, so the build needs no file of its own; it loads only the driver adapter.
+const SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { PrismaBetterSqlite3 } = require(workerData.adapter);
+const reason = (error) => String((error && error.cause && error.cause.originalMessage) || (error && error.message) || error);
+let ready = new PrismaBetterSqlite3({ url: workerData.file }).connect().then(async (adapter) => {
+  await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;");
+  return adapter;
+});
+parentPort.on("message", (message) => {
+  if (message === "stop") {
+    ready.then((adapter) => adapter.dispose()).finally(() => parentPort.close());
+    return;
+  }
+  ready = ready.then(async (adapter) => {
+    try {
+      await adapter.executeScript("BEGIN IMMEDIATE");
+      const results = [];
+      for (const statement of message.statements) {
+        // Bytes arrive as Uint8Array views; the driver binds Buffers.
+        statement.args = statement.args.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
+        const { columnNames, rows } = await adapter.queryRaw(statement);
+        results.push(rows.map((row) => Object.fromEntries(columnNames.map((name, i) => [name, row[i]]))));
+      }
+      await adapter.executeScript("COMMIT");
+      parentPort.postMessage({ id: message.id, results });
+    } catch (error) {
+      await adapter.executeScript("ROLLBACK").catch(() => {});
+      parentPort.postMessage({ id: message.id, error: reason(error) });
+    }
+    return adapter;
+  });
+});
+`;
+
+type Waiting = { resolve: (results: Row[][]) => void; reject: (error: Error) => void };
+
+// The adapter maps arguments by declared type only to convert strings; ours are already in SQLite's form.
+const ANY = { scalarType: "unknown", arity: "scalar" } as const;
+const toQuery = (q: Prisma.Sql) => ({ sql: q.sql, args: q.values, argTypes: q.values.map(() => ANY) });
+
+export class WriterThread {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private next = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** Runs `statements` in one transaction on the thread; answers each one's rows (RETURNING or SELECT). */
+  transaction(statements: Prisma.Sql[]): Promise<Row[][]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.thread().postMessage({ id, statements: statements.map(toQuery) });
+    });
+  }
+
+  /** Ends the thread once its jobs are done. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    // Unreferenced, it would not keep a stopping process alive long enough to be waited for.
+    worker.ref();
+    worker.postMessage("stop");
+    await exited;
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const adapter = createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3");
+    const worker = new Worker(SOURCE, { eval: true, workerData: { adapter, file: this.file } });
+    worker.on("message", (message: { id: number; results?: Row[][]; error?: string }) => {
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      else waiting?.resolve(message.results!);
+    });
+    // A thread that dies fails what it held; the next job starts a new one.
+    worker.once("exit", (code) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, waiting] of this.waiting) {
+        this.waiting.delete(id);
+        waiting.reject(new Error(`the SQLite writer thread stopped (exit code ${code})`));
+      }
+    });
+    worker.on("error", (error) => this.onError(error.message));
+    // It must not keep a stopping process alive on its own.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
