@@ -6,7 +6,7 @@ import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
 import type { NewCapture, StoredCapture } from "./stored-capture.ts";
-import type { Database } from "./database.ts";
+import { PartlyStored, type Database } from "./database.ts";
 import { database } from "./db.ts";
 import { toSummary } from "./views.ts";
 
@@ -61,6 +61,8 @@ export class CaptureWriter {
       for (const p of this.queue.splice(0)) p.reject(error);
     } finally {
       this.flushing = null;
+      // A capture queued in the moment between the last batch and here would otherwise wait for the next one.
+      if (this.queue.length) this.flushing = this.flush();
     }
   }
 
@@ -81,16 +83,19 @@ export class CaptureWriter {
       const stored = await writing;
       sent.shift();
       send();
-      if (stored instanceof Error) {
-        for (const p of batch) p.reject(stored);
-      } else {
-        for (const row of stored) reportChange({ type: "capture:stored", capture: toSummary(row) });
-        const committed = new Set(stored);
-        // Left out: the bin was deleted after the capture path looked it up.
+      // Whatever happens here, every sender of this batch is answered, and the batches already sent are awaited.
+      try {
+        const rows = stored instanceof PartlyStored ? stored.stored : stored instanceof Error ? [] : stored;
+        for (const row of rows) reportChange({ type: "capture:stored", capture: toSummary(row) });
+        const committed = new Set(rows);
+        // Left out of a batch that was stored: the bin was deleted after the capture path looked it up.
+        const refusal = stored instanceof Error ? stored : notFound("bin");
         for (const p of batch) if (committed.has(p.row)) p.resolve();
-        else p.reject(notFound("bin"));
-        // Pruning is housekeeping: a failure is logged, and must not strand the batches already sent.
-        await pruneBins(stored).catch((error: unknown) => log().error({ error: (error as Error).message }, "pruning bins to their cap failed"));
+        else p.reject(refusal);
+        // Pruning is housekeeping: a failure is logged.
+        await pruneBins(rows).catch((error: unknown) => log().error({ error: String(error) }, "pruning bins to their cap failed"));
+      } catch (error) {
+        for (const p of batch) p.reject(error);
       }
       this.writing -= batch.length;
       // Captures that arrived while this batch was answered.

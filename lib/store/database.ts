@@ -39,6 +39,16 @@ export interface Database {
 
 export type Opened = { database: Database; applied: string[] };
 
+/** insertCaptures stored some rows of a batch (`stored`), then failed for the rest. */
+export class PartlyStored extends Error {
+  constructor(
+    readonly stored: StoredCapture[],
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 /** One kind of database: recognises its URLs, applies its migrations, opens it. */
 export interface Driver {
   accepts(url: string): boolean;

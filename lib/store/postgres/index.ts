@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { Database, Driver } from "../database.ts";
+import { PartlyStored, type Database, type Driver } from "../database.ts";
 import { deliveryKeys, markDuplicates } from "../duplicates.ts";
 import type { StoredCapture } from "../stored-capture.ts";
 import { deleteBeyond } from "../prune.ts";
@@ -57,7 +57,14 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
         if (!binGone(error)) throw error;
         // A bin deleted after the capture path looked it up: store its neighbours, one by one.
         const stored: StoredCapture[] = [];
-        for (const row of rows) await insertBatch([row]).then(() => stored.push(row), (e: unknown) => { if (!binGone(e)) throw e; });
+        for (const row of rows) {
+          try {
+            await insertBatch([row]);
+            stored.push(row);
+          } catch (e) {
+            if (!binGone(e)) throw new PartlyStored(stored, e);
+          }
+        }
         return stored;
       }
     },

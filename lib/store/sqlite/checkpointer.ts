@@ -6,11 +6,13 @@ import { Worker } from "node:worker_threads";
  * file on the connection that commits (every 1,000 pages by default): under a flood of captures that
  * is about a third of each write's cost, and its fsyncs would hold up every batch queued behind it.
  * Every connection to the file turns that off (wal_autocheckpoint = 0), and this thread's connection
- * checkpoints instead, PASSIVE, so it never waits for or blocks a writer. It copies pages, not rows.
+ * checkpoints instead: PASSIVE, which never waits for or blocks a writer, and, once the log has grown
+ * past 16 MB, TRUNCATE, which waits for the batch being written and empties it. It copies pages, not rows.
  */
 
-// How often the worker looks at the log: small enough that the log stays a few MB under a flood.
+// How often the worker looks at the log, and how long it lets it grow (in 4 KiB pages) before emptying it.
 const EVERY_MS = 200;
+const TRUNCATE_FRAMES = 4096;
 
 // A worker from a string: it needs no file of its own in the build. It has better-sqlite3 alone.
 const SOURCE = `
@@ -19,8 +21,13 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 5000 });
 const timer = setInterval(() => {
   try {
-    db.pragma("wal_checkpoint(PASSIVE)");
+    const [{ log }] = db.pragma("wal_checkpoint(PASSIVE)");
+    // Under a steady flood a passive checkpoint never catches up in a gap between commits, and only
+    // then would the log start over: past the limit, wait for the batch in hand and empty it.
+    if (log > workerData.truncateFrames) db.pragma("wal_checkpoint(TRUNCATE)");
   } catch (error) {
+    // Reported once: the server hands checkpoints back to SQLite.
+    clearInterval(timer);
     parentPort.postMessage(String(error && error.message));
   }
 }, workerData.everyMs);
@@ -33,18 +40,21 @@ parentPort.on("message", () => {
 
 export class Checkpointer {
   private readonly worker: Worker;
+  private exited = false;
 
   constructor(file: string, onError: (message: string) => void) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.worker = new Worker(SOURCE, { eval: true, workerData: { driver, file, everyMs: EVERY_MS } });
+    this.worker = new Worker(SOURCE, { eval: true, workerData: { driver, file, everyMs: EVERY_MS, truncateFrames: TRUNCATE_FRAMES } });
     this.worker.on("message", onError);
     this.worker.on("error", (error) => onError(error.message));
+    this.worker.once("exit", () => (this.exited = true));
     // It must not keep a stopping process alive.
     this.worker.unref();
   }
 
   /** Stops checkpointing; the last connection to close checkpoints what is left. */
   async stop(): Promise<void> {
+    if (this.exited) return;
     const exited = new Promise((resolve) => this.worker.once("exit", resolve));
     // Unreferenced, it would not keep the process alive long enough to be waited for.
     this.worker.ref();

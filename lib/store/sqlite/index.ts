@@ -36,7 +36,7 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
   const checkpointer = new Checkpointer(file, (message) => {
     // Without it the log would grow without end: the writer's commits checkpoint again, as SQLite does by default.
     log().error({ error: message }, "WAL checkpoints failed in their thread; the writer thread takes them over");
-    void writer.transaction([Prisma.sql`PRAGMA wal_autocheckpoint = 1000`]);
+    writer.transaction([Prisma.sql`PRAGMA wal_autocheckpoint = 1000`]).catch((error: unknown) => log().error({ error: String(error) }, "SQLite writer thread failed"));
   });
   return {
     name: "sqlite",

@@ -51,7 +51,12 @@ parentPort.on("message", (message) => {
 });
 `;
 
-type Waiting = { resolve: (results: Row[][]) => void; reject: (error: Error) => void };
+// The adapter prepares a statement on every call and leaves it to the garbage collector, which frees
+// its native memory (SQL and bound bodies) only when it runs; on a thread that allocates little it
+// seldom would. A small young generation makes it run every few hundred kB.
+const HEAP = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 };
+
+type Waiting = { worker: Worker; resolve: (results: Row[][]) => void; reject: (error: Error) => void };
 
 // The adapter maps arguments by declared type only to convert strings; ours are already in SQLite's form.
 const ANY = { scalarType: "unknown", arity: "scalar" } as const;
@@ -71,8 +76,14 @@ export class WriterThread {
   transaction(statements: Prisma.Sql[]): Promise<Row[][]> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.thread().postMessage({ id, statements: statements.map(toQuery) });
+      const worker = this.thread();
+      this.waiting.set(id, { worker, resolve, reject });
+      try {
+        worker.postMessage({ id, statements: statements.map(toQuery) });
+      } catch (error) {
+        this.waiting.delete(id);
+        reject(error as Error);
+      }
     });
   }
 
@@ -91,7 +102,7 @@ export class WriterThread {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const adapter = createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3");
-    const worker = new Worker(SOURCE, { eval: true, workerData: { adapter, file: this.file } });
+    const worker = new Worker(SOURCE, { eval: true, workerData: { adapter, file: this.file }, resourceLimits: HEAP });
     worker.on("message", (message: { id: number; results?: Row[][]; error?: string }) => {
       const waiting = this.waiting.get(message.id);
       this.waiting.delete(message.id);
@@ -102,6 +113,7 @@ export class WriterThread {
     worker.once("exit", (code) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, waiting] of this.waiting) {
+        if (waiting.worker !== worker) continue;
         this.waiting.delete(id);
         waiting.reject(new Error(`the SQLite writer thread stopped (exit code ${code})`));
       }
