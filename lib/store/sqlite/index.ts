@@ -45,8 +45,8 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
     // The writer thread runs them one after another, in the order sent.
     batchesInFlight: 2,
     async insertCaptures(rows: StoredCapture[]) {
-      // This process is the file's only writer of captures (lock.ts), one batch at a time: what the
-      // INSERT's duplicates lookup finds is everything committed before the batch.
+      // This process is the file's only writer of captures (lock.ts), and its writer thread commits the
+      // batches one after another: the INSERT's duplicates lookup finds every batch sent before this one.
       const [inserted] = await writer.transaction([insertCaptures(rows), advanceCounter(rows.length)]);
       const byId = new Map((inserted as Inserted[]).map((r) => [r.id, r]));
       return rows.filter((row) => {
