@@ -120,6 +120,9 @@ describe("forward retries", () => {
     expect((await fetch(retryUrl, { method: "POST", headers: manage(bin) })).status).toBe(204);
     await until(async () => (await attemptsOf(server, bin.id, id)).length === 2, 10_000, "the try sent now");
     expect((await captureOf(server, bin.id, id)).forwardRetry).toMatchObject({ try: 3, of: 6 });
+    // The export reads tries and the waiting retry its own way, a page at a time: the same capture.
+    const [exported] = (await getJson(`${server.url}/api/bins/${bin.id}/export?format=json`)).body;
+    expect(exported).toEqual(await captureOf(server, bin.id, id));
 
     expect((await fetch(retryUrl, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
     expect((await captureOf(server, bin.id, id)).forwardRetry).toBeNull();

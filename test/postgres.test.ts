@@ -4,7 +4,7 @@ import { io, type Socket } from "socket.io-client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.ts";
-import { createBin, startServer, type TestServer } from "./helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
 import { installRelay, runCli, type Cli } from "./helpers/cli.ts";
 import { startEcho, startProxy, until, type Echo } from "./helpers/target.ts";
@@ -79,6 +79,16 @@ describe("PostgreSQL, two instances", () => {
     // Stored as UTC and read back as the moment it was received (a time zone slip would be hours off).
     expect(Math.abs(Date.parse(capture.receivedAt) - Date.now())).toBeLessThan(60_000);
     expect(capture.headers.filter(([n]: [string]) => /^x-/i.test(n))).toEqual([["X-B", "1"], ["x-a", "2"], ["X-B", "3"]]);
+    // A resend is kept as an attempt; the export reads attempts its own way, a page at a time: the same capture.
+    const resent = await fetch(`${a.url}/api/resend`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...manage(bin) },
+      body: JSON.stringify({ method: "PUT", url: `${echo.url}/again`, headers: [], captureId: rid }),
+    });
+    expect(resent.status).toBe(200);
+    const [exported] = (await getJson(`${b.url}/api/bins/${bin.id}/export?format=json`)).body;
+    expect(exported.attempts).toHaveLength(1);
+    expect(exported).toEqual((await getJson(`${a.url}/api/bins/${bin.id}/requests/${rid}`)).body);
 
     await rawRequest(`${b.url}/b/${bin.id}/stripe`, { method: "POST", headers: [["Stripe-Signature", "v1=abc"]], body: '{"type":"Invoice.paid"}' });
     const list = async (q: string) => (await getJson(`${a.url}/api/bins/${bin.id}/requests?${q}`)).body.items.map((c: any) => c.path);
