@@ -32,8 +32,10 @@ async function connect(file: string): Promise<PrismaClient> {
 type Inserted = { id: string; seq: bigint | number | string; duplicateOf: string | null };
 
 function sqliteDatabase(file: string, prisma: PrismaClient): Database {
-  const writer = new WriterThread(file, (message) => log().error({ error: message }, "SQLite writer thread failed"));
-  const checkpointer = new Checkpointer(file, (message) => {
+  // Set by the checkpointer's thread, read by the writer's: the write-ahead log should start over.
+  const logFull = new SharedArrayBuffer(4);
+  const writer = new WriterThread(file, logFull, (message) => log().error({ error: message }, "SQLite writer thread failed"));
+  const checkpointer = new Checkpointer(file, logFull, (message) => {
     // Without it the log would grow without end: the writer's commits checkpoint again, as SQLite does by default.
     log().error({ error: message }, "WAL checkpoints failed in their thread; the writer thread takes them over");
     writer.transaction([Prisma.sql`PRAGMA wal_autocheckpoint = 1000`]).catch((error: unknown) => log().error({ error: String(error) }, "SQLite writer thread failed"));

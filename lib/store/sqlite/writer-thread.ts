@@ -11,7 +11,8 @@ import type { Prisma } from "../../generated/prisma/client.ts";
  * each job's statements, built by the caller with Prisma.sql, in one IMMEDIATE transaction.
  *
  * Its connection, like every other on the file, leaves copying the write-ahead log back to the
- * checkpointer (checkpointer.ts), whose fsyncs would otherwise hold up the batches queued here.
+ * checkpointer (checkpointer.ts), whose fsyncs would otherwise hold up the batches queued here; it
+ * only finishes the copy, between two batches, when the checkpointer asks.
  */
 
 export type Row = Record<string, unknown>;
@@ -20,6 +21,7 @@ export type Row = Record<string, unknown>;
 const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { PrismaBetterSqlite3 } = require(workerData.adapter);
+const logFull = new Int32Array(workerData.logFull);
 const reason = (error) => String((error && error.cause && error.cause.originalMessage) || (error && error.message) || error);
 let ready = new PrismaBetterSqlite3({ url: workerData.file }).connect().then(async (adapter) => {
   await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;");
@@ -46,6 +48,10 @@ parentPort.on("message", (message) => {
       await adapter.executeScript("ROLLBACK").catch(() => {});
       parentPort.postMessage({ id: message.id, error: reason(error) });
     }
+    // Asked by the checkpointer (checkpointer.ts): copy the little it has not, between two batches,
+    // so that the next batch starts the log over. If another checkpoint is running (busy), the
+    // checkpointer asks again.
+    if (Atomics.exchange(logFull, 0, 0) === 1) await adapter.executeScript("PRAGMA wal_checkpoint(PASSIVE)").catch(() => {});
     return adapter;
   });
 });
@@ -69,6 +75,8 @@ export class WriterThread {
 
   constructor(
     private readonly file: string,
+    /** Set by the checkpointer when the log should start over (checkpointer.ts). */
+    private readonly logFull: SharedArrayBuffer,
     private readonly onError: (message: string) => void,
   ) {}
 
@@ -102,7 +110,7 @@ export class WriterThread {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const adapter = createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3");
-    const worker = new Worker(SOURCE, { eval: true, workerData: { adapter, file: this.file }, resourceLimits: HEAP });
+    const worker = new Worker(SOURCE, { eval: true, workerData: { adapter, file: this.file, logFull: this.logFull }, resourceLimits: HEAP });
     worker.on("message", (message: { id: number; results?: Row[][]; error?: string }) => {
       const waiting = this.waiting.get(message.id);
       this.waiting.delete(message.id);
