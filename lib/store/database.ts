@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Attempt, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { RateLimit } from "./rate-limit.ts";
 import type { StoredCapture } from "./stored-capture.ts";
 
@@ -24,6 +24,11 @@ export interface Database {
    * order it was sent (its rows' `seq` and `duplicateOf` depend on the batches before it).
    */
   readonly batchesInFlight: number;
+  /**
+   * Stores attempts (resends, forwards, replays), on the capture path's own connection: answers each
+   * stored one's id and its capture's bin. One whose capture was deleted meanwhile is left out.
+   */
+  insertAttempts(rows: Attempt[]): Promise<{ id: string; binId: string }[]>;
   /** Deletes a bin's captures beyond its newest `keep`, on the capture path's own connection; answers their ids. */
   pruneCaptures(binId: string, keep: number): Promise<string[]>;
   /** The list's text search: `q` in the path, query or body. */

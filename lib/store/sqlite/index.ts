@@ -10,7 +10,7 @@ import type { StoredCapture } from "../stored-capture.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { lockDatabaseFile } from "./lock.ts";
 import { migrateSqlite } from "./migrate.ts";
-import { advanceCounter, headerCondition, insertCaptures, searchCondition } from "./sql.ts";
+import { advanceCounter, headerCondition, insertAttempts, insertCaptures, searchCondition } from "./sql.ts";
 import { WriterThread } from "./writer-thread.ts";
 
 /** SQLite, the embedded default: one file, one server, one writer. */
@@ -57,6 +57,9 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
         return stored !== undefined;
       });
     },
+    // On the writer thread too: written on the event loop's connection, each would wait (asleep, in
+    // SQLite's busy handler, with the event loop) for the batch of captures the thread is committing.
+    insertAttempts: async (rows) => (await writer.transaction([insertAttempts(rows)]))[0] as { id: string; binId: string }[],
     pruneCaptures: async (binId, keep) => ((await writer.transaction([deleteBeyond(binId, keep)]))[0] as { id: string }[]).map((r) => r.id),
     searchCondition,
     headerCondition,

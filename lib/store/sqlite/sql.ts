@@ -1,4 +1,4 @@
-import { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma, type Attempt } from "../../generated/prisma/client.ts";
 import { earlierInBatch } from "../duplicates.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
 import { wordTerms } from "./search-words.ts";
@@ -46,12 +46,10 @@ const firstDelivery = Prisma.raw(`COALESCE((SELECT "c"."id" FROM "Capture" AS "c
  */
 export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
   const earlier = earlierInBatch(rows);
-  const values = rows.map((r, i) => {
-    // Prisma's SQLite adapter stores DateTime as ISO 8601 with an explicit +00:00 offset.
-    const receivedAt = r.receivedAt.toISOString().replace("Z", "+00:00");
-    return Prisma.sql`(${r.id}, ${i + 1}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
-      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${receivedAt}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${earlier[i]})`;
-  });
+  const values = rows.map(
+    (r, i) => Prisma.sql`(${r.id}, ${i + 1}, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}, ${r.body}, ${r.bodySize},
+      ${r.contentType}, ${r.remoteAddress}, ${r.httpVersion}, ${dateTime(r.receivedAt)}, ${JSON.stringify(r.response)}, ${r.response.status}, ${r.deliveryId}, ${r.bodySha256}, ${earlier[i]})`,
+  );
   // A VALUES subquery names its columns column1, column2, …, in CAPTURE_COLUMNS' order.
   return Prisma.sql`INSERT INTO "Capture" ${CAPTURE_COLUMNS}
     SELECT "column1", (SELECT "value" FROM "Counter" WHERE "name" = 'capture') + "column2", "column3", "column4", "column5", "column6", "column7",
@@ -65,3 +63,20 @@ export function insertCaptures(rows: StoredCapture[]): Prisma.Sql {
 export function advanceCounter(n: number): Prisma.Sql {
   return Prisma.sql`UPDATE "Counter" SET "value" = "value" + ${n} WHERE "name" = 'capture'`;
 }
+
+/**
+ * One INSERT for a batch of attempts; one whose capture is gone is skipped. Answers each stored
+ * one's id and its capture's bin (for the change it announces).
+ */
+export function insertAttempts(rows: Attempt[]): Prisma.Sql {
+  const values = rows.map(
+    (a) => Prisma.sql`(${a.id}, ${a.captureId}, ${a.kind}, ${a.method}, ${a.url}, ${JSON.stringify(a.requestHeaders)}, ${a.requestBody},
+      ${a.status}, ${a.error}, ${a.durationMs}, ${dateTime(a.createdAt)}, ${a.replayId}, ${a.forwardTry})`,
+  );
+  return Prisma.sql`INSERT INTO "Attempt" ("id", "captureId", "kind", "method", "url", "requestHeaders", "requestBody", "status", "error", "durationMs", "createdAt", "replayId", "forwardTry")
+    SELECT * FROM (VALUES ${Prisma.join(values)}) WHERE EXISTS (SELECT 1 FROM "Capture" WHERE "Capture"."id" = "column2")
+    RETURNING "id", (SELECT "binId" FROM "Capture" WHERE "Capture"."id" = "captureId") AS "binId"`;
+}
+
+/** A DateTime as Prisma's SQLite adapter stores it: ISO 8601 with an explicit +00:00 offset. */
+const dateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
