@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { io } from "socket.io-client";
 import { startPostgres } from "../test/helpers/postgres.ts";
-import { createBin, startServer, type TestServer } from "../test/helpers/server.ts";
+import { createBin, manage, startServer, type TestServer } from "../test/helpers/server.ts";
 import { load, type LoadResult } from "./load.ts";
 import { prefill } from "./prefill.ts";
 import { cpuMsOf, rssOf } from "./process-stats.ts";
@@ -35,14 +35,36 @@ async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, 
   }
 }
 
-async function bareBaseline(): Promise<[LoadResult, number]> {
+/** A bare node:http server in its own process: the baseline, and a forward target that costs no more. */
+async function startBare() {
   const child = spawn(process.execPath, ["bench/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve) => child.stdout!.on("data", (d) => resolve(Number(/:(\d+)/.exec(String(d))![1]))));
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
+}
+
+async function bareBaseline(): Promise<[LoadResult, number]> {
+  const bare = await startBare();
   try {
-    await load(`http://127.0.0.1:${port}/b/x`, { connections, seconds: 1, body });
-    return await withCpu(child.pid!, () => load(`http://127.0.0.1:${port}/b/x`, { connections, seconds, body }));
+    await load(`${bare.url}/b/x`, { connections, seconds: 1, body });
+    return await withCpu(bare.pid, () => load(`${bare.url}/b/x`, { connections, seconds, body }));
   } finally {
-    child.kill("SIGTERM");
+    bare.stop();
+  }
+}
+
+/** The capture rate of a bin that auto-forwards every capture (to a bare server), each forward's attempt stored. */
+async function forwardingRate(server: TestServer): Promise<LoadResult> {
+  const [bin, target] = await Promise.all([createBin(server), startBare()]);
+  try {
+    const res = await fetch(`${server.url}/api/bins/${bin.id}/forward`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", ...manage(bin) },
+      body: JSON.stringify({ url: `${target.url}/hook`, enabled: true }),
+    });
+    if (res.status !== 204) throw new Error(`setting the forward: ${res.status}`);
+    return await load(bin.captureUrl, { connections, seconds, body });
+  } finally {
+    target.stop();
   }
 }
 
@@ -102,6 +124,8 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
   const repeats = await createBin(server);
   const delivered = await load(repeats.captureUrl, { connections, seconds, body, headers: { "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958" } });
   console.log(`one delivery id, ×N   ${fmt(delivered)}  ratio ${(delivered.rps / baseline.rps).toFixed(3)}`);
+  const forwarding = await forwardingRate(server);
+  console.log(`forwarding each       ${fmt(forwarding)}  ratio ${(forwarding.rps / baseline.rps).toFixed(3)}`);
   console.log(`server RSS            idle ${idle.toFixed(0)} MiB, peak under load ${peak.toFixed(0)} MiB`);
 
   const stored = (await (await fetch(`${server.url}/api/bins/${bin.id}`)).json()).requestCount as number;
