@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBin, manage, type TestServer } from "./helpers/server.ts";
 import { getJson, rawRequest } from "./helpers/http.ts";
-import { closedPort, startEcho, startSilent, startWithEcho, until, withoutTransport, type Echo } from "./helpers/target.ts";
+import { closedPort, startEcho, startSilent, startWithEcho, withoutTransport, type Echo } from "./helpers/target.ts";
+import { resendAcrossDeletion } from "./helpers/attempts.ts";
 
 // The server listens on 127.0.0.1 (the default), so resending to this machine is allowed.
 let server: TestServer;
@@ -156,27 +157,7 @@ describe("resend attempts", () => {
     expect(failed.request).toEqual({ headers: [], body: { encoding: "utf8", data: "" }, sha256: createHash("sha256").update("").digest("hex") });
   });
 
-  it("answers resends whose capture was deleted on their way, and keeps the attempts that finished with them", async () => {
-    // The target holds every answer until the test lets them go together, so their attempts are stored together.
-    const held: (() => void)[] = [];
-    const slow = await startEcho((_req, res) => held.push(() => res.writeHead(202).end("late")));
-    try {
-      const bin = await createBin(server);
-      const ids: string[] = [];
-      for (const body of ["kept", "deleted", "kept too"]) ids.push(JSON.parse((await rawRequest(`${bin.captureUrl}/x`, { method: "POST", body })).body.toString()).id);
-      const sends = ids.map((captureId) => resendJson({ method: "POST", url: `${slow.url}/hold`, headers: [], captureId }, manage(bin)));
-      await until(() => held.length === ids.length, 10_000, "the resends to arrive");
-      expect((await fetch(`${server.url}/api/bins/${bin.id}/requests/${ids[1]}`, { method: "DELETE", headers: manage(bin) })).status).toBe(204);
-      for (const release of held) release();
-      expect((await Promise.all(sends)).map((r) => [r.status, r.body.status])).toEqual([[200, 202], [200, 202], [200, 202]]);
-      for (const id of [ids[0], ids[2]]) {
-        expect((await getJson(`${server.url}/api/bins/${bin.id}/requests/${id}`)).body.attempts).toMatchObject([{ kind: "resend", status: 202 }]);
-      }
-      expect((await getJson(`${server.url}/api/bins/${bin.id}/requests/${ids[1]}`)).status).toBe(404);
-    } finally {
-      await slow.close();
-    }
-  });
+  it("answers resends whose capture was deleted on their way, and keeps the attempts that finished with them", () => resendAcrossDeletion(server));
 
   it("needs the manage key to record an attempt on a capture, the view token of a private bin not being enough", async () => {
     const bin = await createBin(server, { private: true });

@@ -1,4 +1,5 @@
-import { recordAttempt, type NewAttempt } from "../store/attempts.ts";
+import { recordAttempt } from "../store/attempts.ts";
+import type { NewAttempt } from "../store/stored-attempt.ts";
 import type { AttemptKind } from "../schemas/capture.ts";
 import { trySend, type OutboundRequest, type Outcome } from "./sender.ts";
 

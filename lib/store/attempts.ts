@@ -1,31 +1,14 @@
 import type { Attempt } from "../generated/prisma/client.ts";
 import { notFound } from "../runtime/errors.ts";
 import { newSortableId } from "../runtime/ids.ts";
-import type { HeaderPairs } from "../schemas/common.ts";
 import { reportChange } from "./changes.ts";
 import { database, db } from "./db.ts";
 import type { AttemptKind, ForwardOutcome } from "../schemas/capture.ts";
 import { forwardOutcome, toAttemptView } from "./views.ts";
+import type { NewAttempt } from "./stored-attempt.ts";
 
 /** Attempts: each resend, auto-forward or replay of a capture, with what was sent and what came back. */
 
-export type NewAttempt = {
-  captureId: string;
-  kind: AttemptKind;
-  method: string;
-  url: string;
-  requestHeaders: HeaderPairs;
-  requestBody: Uint8Array<ArrayBuffer>;
-  status: number | null;
-  error: string | null;
-  durationMs: number;
-  /** A forward's try (1, 2, …); absent for other kinds. */
-  forwardTry?: number;
-  /** When the request went out, when known; else when it is recorded. */
-  createdAt?: Date;
-  /** The replay a `replay` attempt belongs to. */
-  replayId?: string;
-};
 
 type Pending = { row: Attempt; resolve: () => void; reject: (error: unknown) => void };
 

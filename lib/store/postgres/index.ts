@@ -6,7 +6,7 @@ import { deleteBeyond } from "../prune.ts";
 import { shareThroughPostgres } from "./live-adapter.ts";
 import { migratePostgres } from "./migrate.ts";
 import { SharedRateLimiter } from "./rate-limiter.ts";
-import { headerCondition, insertCaptures, lockKeys, searchCondition } from "./sql.ts";
+import { headerCondition, insertAttempts, insertCaptures, lockKeys, searchCondition } from "./sql.ts";
 
 /** PostgreSQL, for several instances on one database: everything they must agree on is decided in it. */
 
@@ -25,8 +25,8 @@ function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number }[])
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
 }
 
-// A foreign-key failure: the row's bin (or an attempt's capture) was deleted after it was looked up.
-const parentGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
+// A foreign-key failure: a bin deleted after the capture path looked it up.
+const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
 
 function postgresDatabase(prisma: PrismaClient, url: string): Database {
   /** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
@@ -54,7 +54,7 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
         await insertBatch(rows);
         return rows;
       } catch (error) {
-        if (!parentGone(error)) throw error;
+        if (!binGone(error)) throw error;
         // A bin deleted after the capture path looked it up: store its neighbours, one by one.
         const stored: StoredCapture[] = [];
         for (const row of rows) {
@@ -62,24 +62,13 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
             await insertBatch([row]);
             stored.push(row);
           } catch (e) {
-            if (!parentGone(e)) throw new PartlyStored(stored, e);
+            if (!binGone(e)) throw new PartlyStored(stored, e);
           }
         }
         return stored;
       }
     },
-    async insertAttempts(rows) {
-      // One statement each: an attempt whose capture is gone fails alone.
-      const stored = await Promise.all(
-        rows.map(({ requestHeaders, ...row }) =>
-          prisma.attempt.create({ data: { ...row, requestHeaders: requestHeaders ?? [] }, select: { id: true, capture: { select: { binId: true } } } }).catch((error: unknown) => {
-            if (parentGone(error)) return null;
-            throw error;
-          }),
-        ),
-      );
-      return stored.flatMap((a) => (a ? [{ id: a.id, binId: a.capture.binId }] : []));
-    },
+    insertAttempts: (rows) => prisma.$queryRaw<{ id: string; binId: string }[]>(insertAttempts(rows)),
     pruneCaptures: async (binId, keep) => (await prisma.$queryRaw<{ id: string }[]>(deleteBeyond(binId, keep))).map((r) => r.id),
     searchCondition,
     headerCondition,

@@ -1,5 +1,6 @@
-import { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma, type Attempt } from "../../generated/prisma/client.ts";
 import { INDEXED_BODY_BYTES } from "../search-limits.ts";
+import { ATTEMPT_COLUMNS } from "../stored-attempt.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
 
 /**
@@ -59,4 +60,19 @@ export function lockKeys(keys: string[]): Prisma.Sql {
   const values = Prisma.join(keys.map((k) => Prisma.sql`(${k})`));
   return Prisma.sql`SELECT count(pg_advisory_xact_lock("h")) AS "n" FROM
     (SELECT DISTINCT hashtextextended("k", 0) AS "h" FROM (VALUES ${values}) AS "v"("k") ORDER BY "h") AS "ordered"`;
+}
+
+/**
+ * One INSERT for a batch of attempts; one whose capture is gone is skipped. Answers each stored
+ * one's id and its capture's bin (for the change it announces). Selected from VALUES, whose columns
+ * take no type from the table: each value says its own.
+ */
+export function insertAttempts(rows: Attempt[]): Prisma.Sql {
+  const values = rows.map(
+    (a) => Prisma.sql`(${a.id}, ${a.captureId}, ${a.kind}, ${a.method}, ${a.url}, CAST(${JSON.stringify(a.requestHeaders)} AS jsonb), CAST(${a.requestBody} AS bytea),
+      CAST(${a.status} AS integer), CAST(${a.error} AS text), CAST(${a.durationMs} AS integer), CAST(${a.createdAt} AS timestamp(3)), CAST(${a.replayId} AS text), CAST(${a.forwardTry} AS integer))`,
+  );
+  return Prisma.sql`INSERT INTO "Attempt" ${ATTEMPT_COLUMNS}
+    SELECT * FROM (VALUES ${Prisma.join(values)}) AS "v" WHERE EXISTS (SELECT 1 FROM "Capture" WHERE "Capture"."id" = "v"."column2")
+    RETURNING "id", (SELECT "binId" FROM "Capture" WHERE "Capture"."id" = "Attempt"."captureId") AS "binId"`;
 }

@@ -1,5 +1,6 @@
 import { Prisma, type Attempt } from "../../generated/prisma/client.ts";
 import { earlierInBatch } from "../duplicates.ts";
+import { ATTEMPT_COLUMNS } from "../stored-attempt.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
 import { wordTerms } from "./search-words.ts";
 
@@ -73,7 +74,7 @@ export function insertAttempts(rows: Attempt[]): Prisma.Sql {
     (a) => Prisma.sql`(${a.id}, ${a.captureId}, ${a.kind}, ${a.method}, ${a.url}, ${JSON.stringify(a.requestHeaders)}, ${a.requestBody},
       ${a.status}, ${a.error}, ${a.durationMs}, ${dateTime(a.createdAt)}, ${a.replayId}, ${a.forwardTry})`,
   );
-  return Prisma.sql`INSERT INTO "Attempt" ("id", "captureId", "kind", "method", "url", "requestHeaders", "requestBody", "status", "error", "durationMs", "createdAt", "replayId", "forwardTry")
+  return Prisma.sql`INSERT INTO "Attempt" ${ATTEMPT_COLUMNS}
     SELECT * FROM (VALUES ${Prisma.join(values)}) WHERE EXISTS (SELECT 1 FROM "Capture" WHERE "Capture"."id" = "column2")
     RETURNING "id", (SELECT "binId" FROM "Capture" WHERE "Capture"."id" = "captureId") AS "binId"`;
 }
