@@ -9,7 +9,6 @@ import type { NewAttempt } from "./stored-attempt.ts";
 
 /** Attempts: each resend, auto-forward or replay of a capture, with what was sent and what came back. */
 
-
 type Pending = { row: Attempt; resolve: () => void; reject: (error: unknown) => void };
 
 // Attempts come as fast as captures when every capture is forwarded: they are stored a batch per

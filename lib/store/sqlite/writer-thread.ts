@@ -22,6 +22,8 @@ const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { PrismaBetterSqlite3 } = require(workerData.adapter);
 const logFull = new Int32Array(workerData.logFull);
+// The adapter maps arguments by declared type only to convert strings; ours are already in SQLite's form.
+const ANY = { scalarType: "unknown", arity: "scalar" };
 const reason = (error) => String((error && error.cause && error.cause.originalMessage) || (error && error.message) || error);
 let ready = new PrismaBetterSqlite3({ url: workerData.file }).connect().then(async (adapter) => {
   await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;");
@@ -38,8 +40,8 @@ parentPort.on("message", (message) => {
       const results = [];
       for (const statement of message.statements) {
         // Bytes arrive as Uint8Array views; the driver binds Buffers.
-        statement.args = statement.args.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
-        const { columnNames, rows } = await adapter.queryRaw(statement);
+        const args = statement.args.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
+        const { columnNames, rows } = await adapter.queryRaw({ sql: statement.sql, args, argTypes: args.map(() => ANY) });
         results.push(rows.map((row) => Object.fromEntries(columnNames.map((name, i) => [name, row[i]]))));
       }
       await adapter.executeScript("COMMIT");
@@ -64,9 +66,8 @@ const HEAP = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 };
 
 type Waiting = { worker: Worker; resolve: (results: Row[][]) => void; reject: (error: Error) => void };
 
-// The adapter maps arguments by declared type only to convert strings; ours are already in SQLite's form.
-const ANY = { scalarType: "unknown", arity: "scalar" } as const;
-const toQuery = (q: Prisma.Sql) => ({ sql: q.sql, args: q.values, argTypes: q.values.map(() => ANY) });
+// Only SQL and values cross to the thread, which types every value as it is (cloning a type per value cost as much as the values).
+const toQuery = (q: Prisma.Sql) => ({ sql: q.sql, args: q.values });
 
 export class WriterThread {
   private worker: Worker | null = null;
