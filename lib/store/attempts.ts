@@ -1,6 +1,7 @@
 import type { Attempt } from "../generated/prisma/client.ts";
 import { notFound } from "../runtime/errors.ts";
 import { newSortableId } from "../runtime/ids.ts";
+import { takeBatch } from "./batch.ts";
 import { reportChange } from "./changes.ts";
 import { database, db } from "./db.ts";
 import type { AttemptKind, ForwardOutcome } from "../schemas/capture.ts";
@@ -32,9 +33,7 @@ export function recordAttempt(data: NewAttempt): Promise<void> {
 
 async function flush() {
   while (queue.length) {
-    let [n, bytes] = [0, 0];
-    while (n < queue.length && n < BATCH_ROWS && (n === 0 || bytes + queue[n].row.requestBody.length <= BATCH_BYTES)) bytes += queue[n++].row.requestBody.length;
-    const batch = queue.splice(0, n);
+    const batch = takeBatch(queue, BATCH_ROWS, BATCH_BYTES, (p) => p.row.requestBody.length);
     try {
       const stored = new Map((await (await database()).insertAttempts(batch.map((p) => p.row))).map((a) => [a.id, a.binId]));
       for (const { row, resolve, reject } of batch) {

@@ -2,6 +2,7 @@ import { notFound } from "../runtime/errors.ts";
 import { config } from "../runtime/config.ts";
 import { log } from "../runtime/log.ts";
 import { newSortableId } from "../runtime/ids.ts";
+import { takeBatch } from "./batch.ts";
 import { captureCounts } from "./capture-counts.ts";
 import { reportChange } from "./changes.ts";
 import { deliveryIdOf, sha256Hex } from "./delivery.ts";
@@ -105,13 +106,7 @@ export class CaptureWriter {
 
   /** The next batch: as many queued captures as one INSERT takes. */
   private take(): Pending[] {
-    let bytes = 0;
-    let n = 0;
-    while (n < this.queue.length && n < BATCH_ROWS && (n === 0 || bytes + this.queue[n].row.bodySize <= BATCH_BYTES)) {
-      bytes += this.queue[n].row.bodySize;
-      n++;
-    }
-    const batch = this.queue.splice(0, n);
+    const batch = takeBatch(this.queue, BATCH_ROWS, BATCH_BYTES, (p) => p.row.bodySize);
     this.writing += batch.length;
     return batch;
   }
