@@ -15,6 +15,10 @@ export function useCapture(binId: string, id: string | null) {
   const cache = useRef(new Map<string, CaptureView>());
   const [result, setResult] = useState<{ id: string; loaded: Loaded } | null>(null);
   const [version, setVersion] = useState(0);
+  // Bumped by a reload of the shown capture: a fetch begun before it may have read the capture as it
+  // was before the change, and must neither be shown nor cached (the reload's own fetch would then
+  // find that stale copy in the cache and stop there).
+  const generation = useRef(0);
 
   useEffect(() => {
     if (!id) return;
@@ -24,8 +28,10 @@ export function useCapture(binId: string, id: string | null) {
       return;
     }
     const abort = new AbortController();
+    const started = generation.current;
     fetchCapture(binId, id, abort.signal).then(
       (capture) => {
+        if (abort.signal.aborted || generation.current !== started) return;
         if (!capture) return setResult({ id, loaded: { status: "missing" } });
         cache.current.set(id, capture);
         if (cache.current.size > CACHE_SIZE) cache.current.delete(cache.current.keys().next().value!);
@@ -42,7 +48,9 @@ export function useCapture(binId: string, id: string | null) {
   const reload = useCallback(
     (captureId: string) => {
       cache.current.delete(captureId);
-      if (captureId === id) setVersion((v) => v + 1);
+      if (captureId !== id) return;
+      generation.current++;
+      setVersion((v) => v + 1);
     },
     [id],
   );
