@@ -23,6 +23,7 @@ import {
   startForwardRetries,
   startRetention,
   stopForwarding,
+  TransientSet,
 } from "@hookjar/lib";
 
 // One listener: captures, /healthz, /metrics and the relay's package are answered here from the raw request (byte-exact,
@@ -56,11 +57,10 @@ const nextHandler = app.getRequestHandler();
 
 let stopping = false;
 // Requests not yet answered: a graceful stop waits for them.
-const inFlight = new Set<ServerResponse>();
+const inFlight = new TransientSet<ServerResponse>();
 
 function onRequest(req: IncomingMessage, res: ServerResponse) {
-  inFlight.add(res);
-  res.once("close", () => inFlight.delete(res));
+  res.once("close", inFlight.add(res));
   // While stopping, every answer closes its connection, so keep-alive senders let go.
   if (stopping) res.shouldKeepAlive = false;
   void route(req, res).catch((error: unknown) => {
@@ -123,7 +123,7 @@ async function shutdown(signal: string) {
   server.close();
   // A rule's "hang" holds its sender until it gives up: a stopping server does not wait for it.
   releaseHangs();
-  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  for (const res of inFlight.values()) if (!res.headersSent) res.shouldKeepAlive = false;
   // Connections go idle as their last answers go out; close each as it does.
   const sweep = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();

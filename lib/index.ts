@@ -20,6 +20,7 @@ export { AppError } from "./runtime/errors.ts";
 export { config } from "./runtime/config.ts";
 export { log } from "./runtime/log.ts";
 export { metrics } from "./runtime/metrics.ts";
+export { TransientSet } from "./runtime/transient-set.ts";
 export { captureWriter } from "./store/capture-writer.ts";
 export { openDatabase } from "./store/db.ts";
 export { flushRefusals, listRefusals } from "./store/refusals.ts";

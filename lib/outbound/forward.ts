@@ -13,6 +13,7 @@ import { retryDelayMs, worthRetrying } from "./retry-policy.ts";
 import { trySend, type OutboundRequest } from "./sender.ts";
 import { log } from "../runtime/log.ts";
 import { metrics } from "../runtime/metrics.ts";
+import { TransientSet } from "../runtime/transient-set.ts";
 
 /**
  * Auto-forward: each new capture of a bin is replayed to the bin's forward URL, after the sender has
@@ -36,7 +37,7 @@ type Pending = { binId: string; captureId: string; request: OutboundRequest; try
 const state = {
   queue: new WorkQueue(CONCURRENCY, MAX_PENDING_PER_BIN),
   pendingBytes: 0,
-  pending: new Set<Pending>(),
+  pending: new TransientSet<Pending>(),
   stopping: false,
 };
 
@@ -101,15 +102,17 @@ export function enqueue(binId: string, captureId: string, request: OutboundReque
   if (state.pendingBytes + request.body.length > MAX_PENDING_BYTES) return skip("too many forwarded bodies are still waiting for their targets.");
   const entry: Pending = { binId, captureId, request, tryNo, startedAt: null, settled: false };
   state.pendingBytes += request.body.length;
+  const leave = state.pending.add(entry);
   const queued = state.queue.offer(binId, async () => {
     try {
       if (!entry.settled) await send(entry);
     } finally {
       state.pendingBytes -= request.body.length;
-      state.pending.delete(entry);
+      leave();
     }
   });
-  if (queued) return void state.pending.add(entry);
+  if (queued) return;
+  leave();
   state.pendingBytes -= request.body.length;
   skip(`${MAX_PENDING_PER_BIN} earlier captures of this bin are still waiting for the forward target.`);
 }
@@ -156,7 +159,7 @@ export async function stopForwarding(graceMs: number): Promise<void> {
   state.stopping = true;
   const deadline = Date.now() + graceMs;
   while (state.pending.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  const left = [...state.pending].filter((entry) => !entry.settled);
+  const left = state.pending.values().filter((entry) => !entry.settled);
   for (const entry of left) entry.settled = true;
   await Promise.all(
     left.map(async (entry) => {
