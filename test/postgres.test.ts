@@ -105,6 +105,23 @@ describe("PostgreSQL, two instances", () => {
 
   it("answers resends whose capture was deleted on their way, and keeps the attempts that finished with them", () => resendAcrossDeletion(a));
 
+  it("answers 404 to captures of a bin another instance has just deleted, and stores the others of their batch", async () => {
+    const [gone, kept] = await Promise.all([createBin(a), createBin(a)]);
+    // Captured once through b, the bin stays in b's short-lived cache: its next captures reach the
+    // INSERT, where the database refuses them (foreign key) after a deleted it.
+    expect((await rawRequest(`${b.url}/b/${gone.id}/first`, { method: "POST", body: "first" })).status).toBe(200);
+    expect((await fetch(`${a.url}/api/bins/${gone.id}`, { method: "DELETE", headers: manage(gone) })).status).toBe(204);
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => rawRequest(`${b.url}/b/${(i % 2 ? gone : kept).id}/n${i}`, { method: "POST", body: `n${i}` })),
+    );
+    sent.forEach((res, i) => {
+      expect(res.status).toBe(i % 2 ? 404 : 200);
+      if (i % 2) expect(JSON.parse(res.body.toString()).error).toBe("bin_not_found");
+    });
+    const stored = (await getJson(`${a.url}/api/bins/${kept.id}/requests`)).body.items.map((c: { path: string }) => c.path);
+    expect(stored.sort()).toEqual(["/n0", "/n2", "/n4", "/n6", "/n8"]);
+  });
+
   it("misses nothing after a reconnect when another instance's clock is behind (commit order, not ids)", async () => {
     const bin = await createBin(a);
     const proxy = await startProxy(a.port);

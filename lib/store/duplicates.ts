@@ -3,7 +3,8 @@ import type { StoredCapture } from "./stored-capture.ts";
 
 /** Repeat deliveries: the same provider delivery id arriving at one bin more than once. */
 
-type Queryable = { $queryRaw: <T>(query: Prisma.Sql) => Promise<T> };
+/** Prisma Client, a transaction of it, or the PostgreSQL adapter's stand-in (postgres/adapter-writes.ts). */
+export type Queryable = { $queryRaw: <T>(query: Prisma.Sql) => Promise<T> };
 
 const deliveryKey = (binId: string, deliveryId: string) => `${binId}\n${deliveryId}`;
 

@@ -4,6 +4,7 @@ import { deliveryKeys, markDuplicates } from "../duplicates.ts";
 import type { StoredCapture } from "../stored-capture.ts";
 import { deleteBeyond } from "../prune.ts";
 import { shareThroughPostgres } from "./live-adapter.ts";
+import { foreignKeyFailed, openAdapterWrites, type AdapterWrites } from "./adapter-writes.ts";
 import { migratePostgres } from "./migrate.ts";
 import { SharedRateLimiter } from "./rate-limiter.ts";
 import { headerCondition, insertAttempts, insertCaptures, lockKeys, searchCondition } from "./sql.ts";
@@ -20,27 +21,26 @@ async function connect(url: string): Promise<PrismaClient> {
 }
 
 /** Rows take the `seq` range that ends at `last`, in order. */
-function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number }[]) {
+function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number | string }[]) {
   const last = Math.max(...numbered.map((r) => Number(r.seq)));
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
 }
 
-// A foreign-key failure: a bin deleted after the capture path looked it up.
-const binGone = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2003";
+// A bin deleted after the capture path looked it up.
+const binGone = foreignKeyFailed;
 
-function postgresDatabase(prisma: PrismaClient, url: string): Database {
+function postgresDatabase(prisma: PrismaClient, writes: AdapterWrites, url: string): Database {
   /** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
   async function insertBatch(rows: StoredCapture[]) {
     const keys = deliveryKeys(rows);
-    if (keys.length === 0) return numberRows(rows, await prisma.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
+    if (keys.length === 0) return numberRows(rows, await writes.$queryRaw<{ seq: string }[]>(insertCaptures(rows)));
     // Another instance may be storing the same delivery right now: with its key locked until this
     // commits, the lookup sees every earlier delivery committed, and exactly one is the first.
-    // Waiting on another instance's batch is part of the work: allow for it beyond Prisma's 5 s default.
-    await prisma.$transaction(async (tx) => {
+    await writes.transaction(async (tx) => {
       await tx.$queryRaw(lockKeys(keys.sort()));
       await markDuplicates(tx, rows);
-      numberRows(rows, await tx.$queryRaw<{ seq: bigint }[]>(insertCaptures(rows)));
-    }, { maxWait: 10_000, timeout: 30_000 });
+      numberRows(rows, await tx.$queryRaw<{ seq: string }[]>(insertCaptures(rows)));
+    });
   }
 
   return {
@@ -68,13 +68,13 @@ function postgresDatabase(prisma: PrismaClient, url: string): Database {
         return stored;
       }
     },
-    insertAttempts: (rows) => prisma.$queryRaw<{ id: string; binId: string }[]>(insertAttempts(rows)),
-    pruneCaptures: async (binId, keep) => (await prisma.$queryRaw<{ id: string }[]>(deleteBeyond(binId, keep))).map((r) => r.id),
+    insertAttempts: (rows) => writes.$queryRaw<{ id: string; binId: string }[]>(insertAttempts(rows)),
+    pruneCaptures: async (binId, keep) => (await writes.$queryRaw<{ id: string }[]>(deleteBeyond(binId, keep))).map((r) => r.id),
     searchCondition,
     headerCondition,
     rateLimiter: (perMinute) => new SharedRateLimiter(prisma, perMinute),
     shareLive: (io) => shareThroughPostgres(io, url),
-    close: () => prisma.$disconnect(),
+    close: async () => void (await Promise.all([prisma.$disconnect(), writes.close()])),
   };
 }
 
@@ -83,6 +83,7 @@ export const postgres: Driver = {
   migrate: (url, root) => migratePostgres(url, root),
   async open(url) {
     const applied = await migratePostgres(url);
-    return { database: postgresDatabase(await connect(url), url), applied };
+    const [prisma, writes] = await Promise.all([connect(url), openAdapterWrites(url)]);
+    return { database: postgresDatabase(prisma, writes, url), applied };
   },
 };
