@@ -90,9 +90,9 @@ export class CaptureWriter {
         for (const row of rows) reportChange({ type: "capture:stored", capture: toSummary(row) });
         const committed = new Set(rows);
         // Left out of a batch that was stored: the bin was deleted after the capture path looked it up.
-        const refusal = stored instanceof Error ? stored : notFound("bin");
+        // (The error is made only then: an error's stack costs more than answering a whole batch.)
         for (const p of batch) if (committed.has(p.row)) p.resolve();
-        else p.reject(refusal);
+        else p.reject(stored instanceof Error ? stored : notFound("bin"));
         // Pruning is housekeeping: a failure is logged.
         await pruneBins(rows).catch((error: unknown) => log().error({ error: String(error) }, "pruning bins to their cap failed"));
       } catch (error) {
