@@ -16,7 +16,7 @@ import type { Queryable } from "../duplicates.ts";
 const ANY = { scalarType: "unknown", arity: "scalar" } as const;
 
 type Adapter = Awaited<ReturnType<InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>["connect"]>>;
-type SqlQueryable = Pick<Adapter, "queryRaw" | "executeRaw">;
+type SqlQueryable = Pick<Adapter, "queryRaw">;
 
 export type AdapterWrites = Queryable & {
   /** Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
@@ -58,5 +58,5 @@ export async function openAdapterWrites(url: string): Promise<AdapterWrites> {
   };
 }
 
-/** A foreign-key failure, as the adapter reports it: here, a bin deleted after the capture path looked it up. */
+/** A foreign-key failure, as the adapter reports it. */
 export const foreignKeyFailed = (error: unknown) => (error as { cause?: { kind?: unknown } } | null)?.cause?.kind === "ForeignKeyConstraintViolation";

@@ -26,9 +26,6 @@ function numberRows(rows: StoredCapture[], numbered: { seq: bigint | number | st
   rows.forEach((row, i) => (row.seq = last - rows.length + 1 + i));
 }
 
-// A bin deleted after the capture path looked it up.
-const binGone = foreignKeyFailed;
-
 function postgresDatabase(prisma: PrismaClient, writes: AdapterWrites, url: string): Database {
   /** Stores rows in one commit, numbered in commit order, repeat deliveries marked. */
   async function insertBatch(rows: StoredCapture[]) {
@@ -54,7 +51,7 @@ function postgresDatabase(prisma: PrismaClient, writes: AdapterWrites, url: stri
         await insertBatch(rows);
         return rows;
       } catch (error) {
-        if (!binGone(error)) throw error;
+        if (!foreignKeyFailed(error)) throw error;
         // A bin deleted after the capture path looked it up: store its neighbours, one by one.
         const stored: StoredCapture[] = [];
         for (const row of rows) {
@@ -62,7 +59,7 @@ function postgresDatabase(prisma: PrismaClient, writes: AdapterWrites, url: stri
             await insertBatch([row]);
             stored.push(row);
           } catch (e) {
-            if (!binGone(e)) throw new PartlyStored(stored, e);
+            if (!foreignKeyFailed(e)) throw new PartlyStored(stored, e);
           }
         }
         return stored;
