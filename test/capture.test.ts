@@ -134,10 +134,21 @@ describe("capture path", () => {
     expect(await count(bin)).toBe(0);
   });
 
-  it("answers 404 for an unknown bin and stores nothing", async () => {
-    const res = await rawRequest(server.url, { method: "POST", path: "/b/NoSuchBin0000000000000/x", body: "hi" });
+  it("answers 404 for an unknown bin and stores nothing, readable by a browser sender", async () => {
+    const res = await rawRequest(server.url, { method: "POST", path: "/b/NoSuchBin0000000000000/x", body: "hi", headers: [["Origin", "https://app.example"]] });
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body.toString()).error).toBe("bin_not_found");
+    expect(res.headers["access-control-allow-origin"]).toBe("https://app.example");
+  });
+
+  it("sends the default answer's headers once each, CORS with them", async () => {
+    const { id: bin } = await createBin(server);
+    const res = await rawRequest(server.url, { method: "POST", path: `/b/${bin}`, body: "{}", headers: [["Origin", "https://app.example"]] });
+    expect(res.status).toBe(200);
+    const names = res.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase());
+    expect(names.filter((name) => name === "access-control-allow-origin" || name === "content-type")).toEqual(["access-control-allow-origin", "content-type"]);
+    expect(res.headers["access-control-allow-origin"]).toBe("https://app.example");
+    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: true });
   });
 
   it("answers a CORS preflight and still captures it", async () => {

@@ -50,6 +50,7 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse): 
 
 /** Answers a capture request that stores nothing, and counts it (4xx refused, 5xx failed). */
 export function refuseCapture(res: ServerResponse, error: unknown, binId?: string): void {
+  allowCors(res.req, res);
   const { status, body } = toErrorResponse(error);
   if (status >= 500) {
     metrics().captures.inc({ outcome: "failed" });
@@ -77,7 +78,6 @@ function noteRefusal(reason: string, binId: string | undefined) {
 async function capture(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const receivedAt = new Date();
   const { binId, path, query } = parseCaptureTarget(req.url ?? "/");
-  allowCors(req, res);
   const bin = binId ? await findBinCached(binId) : null;
   if (!bin) throw new AppError("bin_not_found", "No bin with that id.");
   const wait = await (await limiter()).take(bin.id);
@@ -109,7 +109,11 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
     response: answer ? answerRecord(answer) : PASSING,
   });
   committed();
-  if (passing) return passThrough(res, bin, passTo, stored);
+  if (passing) {
+    // The target's own headers are added to these (pass-through.ts).
+    allowCors(req, res);
+    return passThrough(res, bin, passTo, stored);
+  }
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
   await sendAnswer(req, res, answer!, stored);
   forwardCapture(bin, stored);

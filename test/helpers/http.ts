@@ -1,6 +1,6 @@
 import { request } from "node:http";
 
-export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; rawHeaders: string[]; body: Buffer };
 
 /**
  * A request with full control of the wire: any method, raw path, header pairs in order with
@@ -26,7 +26,7 @@ export function rawRequest(
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
         res.on("error", reject);
       },
     );
