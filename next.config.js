@@ -5,6 +5,9 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pino", "prom-client"],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.json" },
+  // A page's modules load when it is first asked for, not all at start: the capture path never needs
+  // them, and an idle server holds about 5 MiB less.
+  experimental: { preloadEntriesOnStart: false },
 };
 
 export default nextConfig;
