@@ -109,11 +109,7 @@ async function capture(req: IncomingMessage, res: ServerResponse): Promise<void>
     response: answer ? answerRecord(answer) : PASSING,
   });
   committed();
-  if (passing) {
-    // The target's own headers are added to these (pass-through.ts).
-    allowCors(req, res);
-    return passThrough(res, bin, passTo, stored);
-  }
+  if (passing) return passThrough(res, bin, passTo, stored);
   // Forwarding starts once the sender has its answer (at once for a rule that hangs or resets).
   await sendAnswer(req, res, answer!, stored);
   forwardCapture(bin, stored);

@@ -8,7 +8,7 @@ import { setCaptureResponse } from "../store/captures.ts";
 import type { StoredCapture } from "../store/stored-capture.ts";
 import { encodeBody } from "../wire/body.ts";
 import { withoutHopByHop } from "../wire/headers.ts";
-import { sendError } from "./answer.ts";
+import { allowCors, sendError } from "./answer.ts";
 import { toErrorResponse } from "../http/errors.ts";
 import { GUARD_HEADERS, sendableHeaders } from "../rules/answer.ts";
 import { AppError } from "../runtime/errors.ts";
@@ -34,6 +34,8 @@ function gatewayError(error: unknown): unknown {
 }
 
 export async function passThrough(res: ServerResponse, bin: ForwardingBin, base: string, capture: StoredCapture): Promise<void> {
+  // CORS first: the target's own headers of those names replace Hookjar's below.
+  allowCors(res.req, res);
   const request = forwardRequest(bin, base, capture);
   const outcome = await trySend(request);
   metrics().forwards.inc({ outcome: outcome.ok ? "ok" : "failed" });

@@ -10,7 +10,7 @@ import type { HeaderPairs } from "../schemas/common.ts";
 // In the contract's order: the first one present wins. Then a body's id, then Idempotency-Key.
 const ID_HEADERS = ["x-github-delivery", "webhook-id", "svix-id", "x-shopify-webhook-id"];
 const RANK = new Map([...ID_HEADERS, "idempotency-key"].map((name, i) => [name, i]));
-const KEY = ID_HEADERS.length;
+const IDEMPOTENCY_KEY = ID_HEADERS.length;
 const MAX_ID = 200;
 
 const usable = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID;
@@ -22,13 +22,13 @@ export function deliveryIdOf(headers: HeaderPairs, body: Uint8Array): string | n
     const rank = RANK.get(name.toLowerCase());
     if (rank !== undefined) first[rank] ??= value;
   }
-  for (let rank = 0; rank < KEY; rank++) {
+  for (let rank = 0; rank < IDEMPOTENCY_KEY; rank++) {
     const value = first[rank]?.trim();
     if (usable(value)) return value;
   }
   const fromBody = bodyEventId(Buffer.from(body.buffer, body.byteOffset, body.length));
   if (fromBody) return fromBody;
-  const key = first[KEY]?.trim();
+  const key = first[IDEMPOTENCY_KEY]?.trim();
   return usable(key) ? key : null;
 }
 
