@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load, type LoadResult } from "./load.ts";
@@ -22,10 +22,10 @@ const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(100
 
 type Target = { name: string; url: string; stop: () => Promise<void> };
 
-/** Starts `node <script>` in `cwd` on an ephemeral loopback port, with its own SQLite file. */
-async function start(name: string, node: string, cwd: string, script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; dir: string }> {
+/** Starts `node <args>` in `cwd` on an ephemeral loopback port, with its own SQLite file. */
+async function start(name: string, node: string, cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), "hookjar-versus-"));
-  const child = spawn(node, [script], {
+  const child = spawn(node, args, {
     cwd,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "db")}`, LOG_LEVEL: "warn", MAX_CAPTURES_PER_BIN: "10000000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -46,14 +46,20 @@ async function start(name: string, node: string, cwd: string, script: string, en
 
 async function hookjar(name: string, node: string, cwd: string): Promise<Target> {
   // LOG_LEVEL=warn hides the "listening" line the starter waits for: info for the start only.
-  const { child, base, dir } = await start(name, node, cwd, "dist/server.js", { LOG_LEVEL: "info" });
+  const { child, base, dir } = await start(name, node, cwd, [...(await nodeFlags(cwd)), "dist/server.js"], { LOG_LEVEL: "info" });
   const res = await fetch(`${base}/api/bins`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   const { id } = (await res.json()) as { id: string };
   return { name, url: `${base}/b/${id}`, stop: () => stopped(child).then(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
+/** The Node flags a checkout starts its server with: none for one from before scripts/node-flags.mjs. */
+async function nodeFlags(cwd: string): Promise<string[]> {
+  const file = path.join(cwd, "scripts/node-flags.mjs");
+  return existsSync(file) ? ((await import(file)) as { SERVER_NODE_FLAGS: string[] }).SERVER_NODE_FLAGS : [];
+}
+
 async function bare(): Promise<Target> {
-  const { child, base } = await start("bare", process.execPath, ROOT, "bench/bare-server.mjs");
+  const { child, base } = await start("bare", process.execPath, ROOT, ["bench/bare-server.mjs"]);
   return { name: "bare node:http", url: `${base}/b/x`, stop: () => stopped(child) };
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../scripts/node-flags.mjs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, rawRequest } from "./helpers/http.ts";
@@ -79,7 +80,7 @@ describe("two PostgreSQL instances on one database", () => {
 
 /** The server started as startServer does, on `dbFile`, run until it exits or says it is listening. */
 function startSecond(dbFile: string): Promise<{ code: number | null; output: string; listened: boolean }> {
-  const child = spawn(process.execPath, ["dist/server.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server.js"], {
     cwd: path.resolve(import.meta.dirname, ".."),
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

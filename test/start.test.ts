@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SERVER_NODE_FLAGS } from "../scripts/node-flags.mjs";
 import { freePort } from "./helpers/postgres.ts";
 import { rawRequest } from "./helpers/http.ts";
 import { until } from "./helpers/target.ts";
@@ -47,6 +48,11 @@ function npmStart(port: number) {
 const builds = () => [".next/BUILD_ID", "dist/server.js"].map((f) => statSync(path.join(ROOT, f)).mtimeMs);
 
 describe("npm start", () => {
+  it("the Docker image starts the server with the same Node flags", () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(path.join(ROOT, "Dockerfile"), "utf8"))![1];
+    expect(JSON.parse(cmd)).toEqual(["node", ...SERVER_NODE_FLAGS, "dist/server.js"]);
+  });
+
   it("serves a current build without building; a second start on the busy port fails with one line and leaves the first serving", async () => {
     const before = builds();
     const port = await freePort();
@@ -54,6 +60,10 @@ describe("npm start", () => {
     await until(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(first.output()), 45_000, `the server to listen:\n${first.output()}`);
     expect(first.output()).not.toMatch(/Building|next build/);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // The process serving runs with the server's Node flags (the log line names its pid).
+    const pid = /"pid":(\d+)[^\n]*listening on/.exec(first.output())![1];
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(argv.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
 
     const second = npmStart(port);
     expect(await second.exited).toBe(1);

@@ -19,7 +19,22 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve({ ok: true, body: Buffer.concat(chunks, size) }));
+    req.on("end", () => resolve({ ok: true, body: ownCopy(chunks, size) }));
     req.on("error", reject);
   });
+}
+
+/**
+ * The chunks joined in memory of the body's own. Buffer.concat would slice a small body out of Node's
+ * shared 8 KiB pool, and a pooled view copied to another thread (SQLite's writer) carries the whole
+ * slab with it: other requests' bytes, and 4 µs of a capture's event-loop time.
+ */
+function ownCopy(chunks: Buffer[], size: number): Uint8Array<ArrayBuffer> {
+  const body = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
 }

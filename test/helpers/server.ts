@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../../scripts/node-flags.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -34,7 +35,7 @@ export type TestServer = {
 export async function startServer(env: Record<string, string> = {}, dbFile?: string): Promise<TestServer> {
   const dir = dbFile ? path.dirname(dbFile) : mkdtempSync(path.join(tmpdir(), "hookjar-test-"));
   const file = dbFile ?? path.join(dir, "hookjar.db");
-  const child = spawn(process.execPath, ["dist/server.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,
