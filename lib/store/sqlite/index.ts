@@ -10,7 +10,8 @@ import type { StoredCapture } from "../stored-capture.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { lockDatabaseFile } from "./lock.ts";
 import { migrateSqlite } from "./migrate.ts";
-import { advanceCounter, headerCondition, insertAttempts, insertCaptures, searchCondition } from "./sql.ts";
+import { advanceCounter, headerCondition, indexBehind, insertAttempts, insertCaptures, searchCondition } from "./sql.ts";
+import { SearchIndexer } from "./search-indexer.ts";
 import { WriterThread } from "./writer-thread.ts";
 
 /** SQLite, the embedded default: one file, one server, one writer. */
@@ -40,6 +41,15 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
     log().error({ error: message }, "WAL checkpoints failed in their thread; the writer thread takes them over");
     writer.transaction([Prisma.sql`PRAGMA wal_autocheckpoint = 1000`]).catch((error: unknown) => log().error({ error: String(error) }, "SQLite writer thread failed"));
   });
+  const indexer = new SearchIndexer(
+    (statements) => writer.transaction(statements),
+    (message) => log().error({ error: message }, "indexing captures for search failed; searches scan them meanwhile"),
+  );
+  // Captures a crash left unindexed (the writer thread starts only if there are).
+  prisma
+    .$queryRaw<{ behind: number | bigint }[]>(indexBehind)
+    .then(([{ behind }]) => Number(behind) > 0 && indexer.soon())
+    .catch((error: unknown) => log().error({ error: String(error) }, "reading how far the search index has come failed"));
   return {
     name: "sqlite",
     shared: false,
@@ -50,6 +60,7 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
       // This process is the file's only writer of captures (lock.ts), and its writer thread commits the
       // batches one after another: the INSERT's duplicates lookup finds every batch sent before this one.
       const [inserted] = await writer.transaction([insertCaptures(rows), advanceCounter(rows.length)]);
+      indexer.soon();
       const byId = new Map((inserted as Inserted[]).map((r) => [r.id, r]));
       return rows.filter((row) => {
         const stored = byId.get(row.id);
@@ -67,6 +78,7 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
     // One instance: its sockets are all there are.
     shareLive: async () => {},
     async close() {
+      await indexer.stop();
       await writer.stop();
       await checkpointer.stop();
       await prisma.$disconnect();

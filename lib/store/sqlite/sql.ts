@@ -2,6 +2,7 @@ import { Prisma, type Attempt } from "../../generated/prisma/client.ts";
 import { earlierInBatch } from "../duplicates.ts";
 import { ATTEMPT_COLUMNS } from "../stored-attempt.ts";
 import { CAPTURE_COLUMNS, type StoredCapture } from "../stored-capture.ts";
+import { INDEXED_BODY_BYTES } from "../search-limits.ts";
 import { wordTerms } from "./search-words.ts";
 
 /**
@@ -25,13 +26,42 @@ export function headerCondition(name: string, value: string): Prisma.Sql {
     WHERE lower(json_extract(h.value, '$[0]')) = lower(${name}) AND instr(lower(json_extract(h.value, '$[1]')), lower(${value})) > 0))`;
 }
 
-/** Captures the word index finds all of `terms` for in `column`, or whose body is too large to be in it. */
+/**
+ * Captures the word index finds all of `terms` for in `column`, whose body is too large to be in it,
+ * or that it has not reached yet (indexNewCaptures).
+ */
 function indexCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
   if (terms.length === 0) return Prisma.sql`1`;
   // Listed apart rather than tested on "bodySize": rows the index rules out are then never read.
   const unindexed = column === "text" ? Prisma.sql` OR "seq" IN (SELECT "seq" FROM "CaptureSearchUnindexed")` : Prisma.empty;
-  return Prisma.sql`("seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`})${unindexed})`;
+  return Prisma.sql`("seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`})${unindexed}
+    OR "seq" > ${INDEXED})`;
 }
+
+const INDEXED = Prisma.raw(`(SELECT "value" FROM "Counter" WHERE "name" = 'search')`);
+// At most this many seqs per run, so that a long tail (after a crash) holds the writer up a few ms at a time.
+const INDEX_RUN = 4096;
+
+/**
+ * One run of the word index behind the writes (the search_indexed_behind migration): the captures
+ * stored since the last run, up to INDEX_RUN of them, go into the index (or onto the list of those
+ * too large for it) and the "search" counter moves past them. Its last statement answers how many
+ * seqs are still behind.
+ */
+export function indexNewCaptures(): Prisma.Sql[] {
+  const range = Prisma.raw(`"seq" > ${INDEXED.sql} AND "seq" <= ${INDEXED.sql} + ${INDEX_RUN}`);
+  return [
+    Prisma.sql`INSERT INTO "CaptureSearch" ("rowid", "text", "headers")
+      SELECT "seq", "path" || char(10) || "query" || char(10) || (CASE WHEN "bodySize" <= ${INDEXED_BODY_BYTES} THEN CAST("body" AS TEXT) ELSE '' END), "headers"
+      FROM "Capture" WHERE ${range}`,
+    Prisma.sql`INSERT INTO "CaptureSearchUnindexed" ("seq") SELECT "seq" FROM "Capture" WHERE ${range} AND "bodySize" > ${INDEXED_BODY_BYTES}`,
+    Prisma.sql`UPDATE "Counter" SET "value" = min("value" + ${INDEX_RUN}, (SELECT "value" FROM "Counter" WHERE "name" = 'capture')) WHERE "name" = 'search'`,
+    indexBehind,
+  ];
+}
+
+/** How many seqs the word index is behind the captures, as "behind". */
+export const indexBehind = Prisma.sql`SELECT (SELECT "value" FROM "Counter" WHERE "name" = 'capture') - ${INDEXED} AS "behind"`;
 
 // Only a batch with delivery ids reads the table it writes, which makes SQLite copy the batch aside first.
 const firstDelivery = Prisma.raw(`COALESCE((SELECT "c"."id" FROM "Capture" AS "c"
