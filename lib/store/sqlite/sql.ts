@@ -33,9 +33,11 @@ export function headerCondition(name: string, value: string): Prisma.Sql {
 function indexCandidates(column: "text" | "headers", terms: string[]): Prisma.Sql {
   if (terms.length === 0) return Prisma.sql`1`;
   // Listed apart rather than tested on "bodySize": rows the index rules out are then never read.
-  const unindexed = column === "text" ? Prisma.sql` OR "seq" IN (SELECT "seq" FROM "CaptureSearchUnindexed")` : Prisma.empty;
-  return Prisma.sql`("seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`})${unindexed}
-    OR "seq" > ${INDEXED})`;
+  const unindexed = column === "text" ? Prisma.sql` UNION ALL SELECT "seq" FROM "CaptureSearchUnindexed"` : Prisma.empty;
+  // One list, so that SQLite looks its captures up by ("binId", "seq"); an OR of lists (or of a list
+  // and a range) made it scan the whole bin instead.
+  return Prisma.sql`"seq" IN (SELECT "rowid" FROM "CaptureSearch" WHERE "CaptureSearch" MATCH ${`${column} : (${terms.join(" AND ")})`}${unindexed}
+    UNION ALL SELECT "seq" FROM "Capture" WHERE "seq" > ${INDEXED})`;
 }
 
 const INDEXED = Prisma.raw(`(SELECT "value" FROM "Counter" WHERE "name" = 'search')`);
