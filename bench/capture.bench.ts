@@ -8,10 +8,12 @@ import { prefill } from "./prefill.ts";
 import { cpuMsOf, rssOf } from "./process-stats.ts";
 
 // `npm run bench`: the capture path against a bare node:http server measured in the same run (each in
-// its own process, the same autocannon load), then a large bin's reads, memory and push latency, on
-// SQLite and on PostgreSQL. Figures are ratios and times printed for the README, never asserted.
+// its own process, the same autocannon load, in rotated rounds, medians compared), then a large bin's
+// reads, memory and push latency, on SQLite and on PostgreSQL. Figures are ratios and times printed
+// for the README, never asserted.
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const bigBin = Number(process.env.BENCH_BIG_BIN ?? 200_000);
 const body = Buffer.from(JSON.stringify({ event: "push", payload: "x".repeat(1000) }));
@@ -42,7 +44,8 @@ async function startBare() {
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
-async function bareBaseline(): Promise<[LoadResult, number]> {
+/** One round of the baseline: a bare server started afresh, warmed for a second, then loaded. */
+async function bareRound(): Promise<[LoadResult, number]> {
   const bare = await startBare();
   try {
     await load(`${bare.url}/b/x`, { connections, seconds: 1, body });
@@ -51,6 +54,20 @@ async function bareBaseline(): Promise<[LoadResult, number]> {
     bare.stop();
   }
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The medians of rounds' results: rate, latencies and CPU per request. */
+const medians = (rounds: [LoadResult, number][]): [LoadResult, number] => [
+  {
+    requests: median(rounds.map(([r]) => r.requests)),
+    errors: rounds.reduce((n, [r]) => n + r.errors, 0),
+    seconds,
+    rps: median(rounds.map(([r]) => r.rps)),
+    p50: median(rounds.map(([r]) => r.p50)),
+    p99: median(rounds.map(([r]) => r.p99)),
+  },
+  median(rounds.map(([, cpu]) => cpu)),
+];
 
 /** The capture rate of a bin that auto-forwards every capture (to a bare server), each forward's attempt stored. */
 async function forwardingRate(server: TestServer): Promise<LoadResult> {
@@ -123,14 +140,36 @@ async function pushLatency(server: TestServer, rate: number, total: number): Pro
   return { p50: at(0.5), p99: at(0.99), missed: total - latencies.length };
 }
 
-async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string, [baseline, bareCpu]: [LoadResult, number]) {
+async function measure(label: string, env: Record<string, string>, databaseUrl: (server: TestServer) => string) {
   console.log(`\n== ${label}`);
   let server = await startServer({ MAX_CAPTURES_PER_BIN: "10000000", ...env });
   await sleep(2000);
   const idle = rssOf(server.pid);
-  const bin = await createBin(server);
-  await load(bin.captureUrl, { connections, seconds: 1, body });
-  const [[empty, cpu], peak] = await withPeakRss(server.pid, () => withCpu(server.pid, () => load(bin.captureUrl, { connections, seconds, body })));
+  await load((await createBin(server)).captureUrl, { connections, seconds: 1, body });
+  // Each round into an empty bin; the last round's is then filled to the large bin.
+  let bin!: Awaited<ReturnType<typeof createBin>>;
+  // Bare node:http and the capture path in turns, each first every other round, so that neither gets
+  // the machine's quieter moments: the ratio is of the two medians.
+  const bareRounds: [LoadResult, number][] = [];
+  const captureRounds: [LoadResult, number][] = [];
+  let peak = 0;
+  const captureRound = async () => {
+    bin = await createBin(server);
+    const [result, roundPeak] = await withPeakRss(server.pid, () => withCpu(server.pid, () => load(bin.captureUrl, { connections, seconds, body })));
+    peak = Math.max(peak, roundPeak);
+    captureRounds.push(result);
+    console.log(`  round ${captureRounds.length}, capture      ${fmt(result[0])}`);
+  };
+  const baseRound = async () => {
+    bareRounds.push(await bareRound());
+    console.log(`  round ${bareRounds.length}, bare         ${fmt(bareRounds.at(-1)![0])}`);
+  };
+  for (let round = 0; round < rounds; round++) {
+    for (const run of round % 2 ? [captureRound, baseRound] : [baseRound, captureRound]) await run();
+  }
+  const [baseline, bareCpu] = medians(bareRounds);
+  const [empty, cpu] = medians(captureRounds);
+  console.log(`bare node:http        ${fmt(baseline)}  (medians of ${rounds} rounds)`);
   console.log(`capture, empty bin    ${fmt(empty)}  ratio ${(empty.rps / baseline.rps).toFixed(3)}  p99 ×${(empty.p99 / baseline.p99).toFixed(1)} bare`);
   console.log(`server CPU            ${cpu.toFixed(0)} µs per capture, bare ${bareCpu.toFixed(0)} µs per request: ratio ${(bareCpu / cpu).toFixed(3)}`);
   const repeats = await createBin(server);
@@ -149,10 +188,20 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
   const captureUrl = bin.captureUrl.replace(before, server.url);
   try {
     await load(captureUrl, { connections, seconds: 1, body });
-    const big = await load(captureUrl, { connections, seconds, body });
-    console.log(`capture, ${bigBin} bin  ${fmt(big)}  ${((big.rps / empty.rps) * 100).toFixed(0)} % of the empty bin's rate`);
-    // Right after the flood: the search indexes are kept up by the INSERT itself, nothing is left to catch up.
+    // The large bin and an empty one on the same server, in turns as above.
+    const bigRounds: LoadResult[] = [];
+    const emptyRounds: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const intoBig = async () => bigRounds.push(await load(captureUrl, { connections, seconds, body }));
+      const intoEmpty = async () => emptyRounds.push(await load((await createBin(server)).captureUrl, { connections, seconds, body }));
+      for (const run of round % 2 ? [intoEmpty, intoBig] : [intoBig, intoEmpty]) await run();
+    }
+    const big = medians(bigRounds.map((r) => [r, 0]))[0];
+    const beside = median(emptyRounds.map((r) => r.rps));
+    console.log(`capture, ${bigBin} bin  ${fmt(big)}  ${((big.rps / beside) * 100).toFixed(0)} % of an empty bin's rate on the same server (${beside.toFixed(0)} req/s)`);
+    // Right after the flood: searches scan what the word index has not reached yet.
     const api = `${server.url}/api/bins/${bin.id}`;
+    console.log(`the large bin now     ${(await (await fetch(api)).json()).requestCount} captures`);
     const page = await timeGet(`${api}/requests`);
     const search = await timeGet(`${api}/requests?q=NEEDLE-12000`);
     const header = await timeGet(`${api}/requests?header=${encodeURIComponent("X-Marker: m5000")}`);
@@ -173,14 +222,12 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
   }
 }
 
-const baseline = await bareBaseline();
-console.log(`bare node:http        ${fmt(baseline[0])}`);
-await measure("SQLite", {}, (s) => `file:${s.dbFile}`, baseline);
+await measure("SQLite", {}, (s) => `file:${s.dbFile}`);
 if (process.env.BENCH_POSTGRES !== "0") {
   const postgres = await startPostgres();
   try {
     postgres.createDatabase("bench");
-    await measure("PostgreSQL", { DATABASE_URL: postgres.url("bench") }, () => postgres.url("bench"), baseline);
+    await measure("PostgreSQL", { DATABASE_URL: postgres.url("bench") }, () => postgres.url("bench"));
   } finally {
     postgres.stop();
   }
