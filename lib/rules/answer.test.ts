@@ -26,6 +26,13 @@ describe("composed answers", () => {
     expect(droppedHeaders(custom.headers)).toEqual(["Content-Length", "Transfer-Encoding"]);
   });
 
+  it("counts the length in UTF-8 bytes as the body goes out: two-, three- and four-byte characters, and lone surrogates (sent as U+FFFD)", () => {
+    for (const body of ["", "plain", "héllo", "€ and ✓", "日本語", "😀🎉 party", "a\ud800b", "\udc00", "end\ud83d", "\ud83d\ude00\ud83d"]) {
+      const answer = customAnswer({ status: 200, headers: [], body, delayMs: 0 }, null);
+      expect({ body, length: answer.headers.at(-1) }).toEqual({ body, length: length(body) });
+    }
+  });
+
   it("sends no body and no length with 204 and 304", () => {
     for (const status of [204, 304]) {
       const answer = customAnswer({ status, headers: [], body: "ignored", delayMs: 0 }, null);

@@ -58,7 +58,19 @@ function compose(status: number, own: [string, string][], body: string, origin: 
   const set = new Set(kept.map(([name]) => name.toLowerCase()));
   const cors = corsHeaders(origin).filter(([name]) => !set.has(name.toLowerCase()));
   if (NO_BODY.has(status)) return { status, headers: [...cors, ...kept, ...GUARD_HEADERS], body: "" };
-  return { status, headers: [...cors, ...kept, ...GUARD_HEADERS, ["Content-Length", String(new TextEncoder().encode(body).length)]], body };
+  return { status, headers: [...cors, ...kept, ...GUARD_HEADERS, ["Content-Length", String(utf8Length(body))]], body };
+}
+
+/** The UTF-8 byte length of `text`, counted without encoding it (this runs for every capture, and in the browser). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // Two bytes below U+0800, three for the rest of the BMP; a surrogate pair (two units) takes four.
+    bytes += code < 0x800 ? 1 : code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 2) : 2;
+  }
+  return bytes;
 }
 
 const JSON_TYPE: [string, string] = ["Content-Type", "application/json; charset=utf-8"];

@@ -16,4 +16,12 @@ describe("ids", () => {
     const later = newSortableId(now + 1);
     expect(later > ids[999]).toBe(true);
   });
+
+  it("draws fresh randomness for each millisecond, across refills of its random pool", () => {
+    const start = Date.now() + 10_000;
+    const random = Array.from({ length: 1000 }, (_, i) => newSortableId(start + i).slice(10));
+    expect(new Set(random).size).toBe(1000);
+    // 80 bits each: every base-32 digit turns up.
+    expect(new Set(random.join("")).size).toBe(32);
+  });
 });

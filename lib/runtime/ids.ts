@@ -48,11 +48,26 @@ class SortableIds {
       this.lastTime = now;
       this.time = "";
       for (let i = 0, t = now; i < 10; i++, t = Math.floor(t / 32)) this.time = CROCKFORD[t % 32] + this.time;
-      this.lastRandom = Array.from(randomBytes(16), (b) => b % 32);
+      this.lastRandom = this.randomDigits();
     }
     let id = this.time;
     for (const digit of this.lastRandom) id += CROCKFORD[digit];
     return id;
+  }
+
+  // Random bytes drawn 4 KiB at a time: one call per millisecond of captures cost more than the rest of the id.
+  private pool = Buffer.alloc(0);
+  private taken = 0;
+
+  /** Sixteen random base-32 digits (80 bits). */
+  private randomDigits(): number[] {
+    if (this.taken + 16 > this.pool.length) {
+      this.pool = randomBytes(4096);
+      this.taken = 0;
+    }
+    const digits = Array.from(this.pool.subarray(this.taken, this.taken + 16), (b) => b % 32);
+    this.taken += 16;
+    return digits;
   }
 }
 

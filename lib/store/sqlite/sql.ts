@@ -112,4 +112,10 @@ export function insertAttempts(rows: Attempt[]): Prisma.Sql {
 }
 
 /** A DateTime as Prisma's SQLite adapter stores it: ISO 8601 with an explicit +00:00 offset. */
-const dateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+function dateTime(d: Date): string {
+  // Made once per millisecond: a flood's batch holds several captures of each.
+  const ms = d.getTime();
+  if (ms !== lastDate.ms) lastDate = { ms, text: d.toISOString().replace("Z", "+00:00") };
+  return lastDate.text;
+}
+let lastDate = { ms: NaN, text: "" };
