@@ -122,6 +122,25 @@ describe("PostgreSQL, two instances", () => {
     expect(stored.sort()).toEqual(["/n0", "/n2", "/n4", "/n6", "/n8"]);
   });
 
+  it("answers 500 to captures held up by a lock nobody releases, within the lock timeout, and stores again once it is released", async () => {
+    const bin = await createBin(a);
+    const holder = new pg.Client({ connectionString: postgres.url("hookjar") });
+    await holder.connect();
+    try {
+      // A transaction elsewhere that holds the capture counter's row and does not end.
+      await holder.query(`BEGIN; SELECT "value" FROM "Counter" WHERE "name" = 'capture' FOR UPDATE`);
+      // Answered after the 5 s lock timeout; without it the sender waits past this test's own timeout.
+      const held = await rawRequest(`${a.url}/b/${bin.id}/held`, { method: "POST", body: "held" });
+      expect(held.status).toBe(500);
+      expect(JSON.parse(held.body.toString()).error).toBe("internal_error");
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect((await rawRequest(`${a.url}/b/${bin.id}/after`, { method: "POST", body: "after" })).status).toBe(200);
+    expect((await getJson(`${a.url}/api/bins/${bin.id}/requests`)).body.items.map((c: { path: string }) => c.path)).toEqual(["/after"]);
+  }, 30_000);
+
   it("misses nothing after a reconnect when another instance's clock is behind (commit order, not ids)", async () => {
     const bin = await createBin(a);
     const proxy = await startProxy(a.port);

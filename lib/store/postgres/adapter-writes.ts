@@ -26,6 +26,9 @@ export type AdapterWrites = Queryable & {
 
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
+// Other instances hold the counter's row for one batch's commit: milliseconds.
+const LOCK_TIMEOUT_MS = 5000;
+
 /** Rows as objects by column name, as `$queryRaw` answers them (numbers and bigints as the driver gives them). */
 async function query(on: SqlQueryable, sql: Prisma.Sql): Promise<Record<string, unknown>[]> {
   const { columnNames, rows } = await on.queryRaw({ sql: sql.text, args: sql.values, argTypes: sql.values.map(() => ANY) });
@@ -37,8 +40,11 @@ const queryable = (on: SqlQueryable): Queryable => ({ $queryRaw: <T>(sql: Prisma
 export async function openAdapterWrites(url: string): Promise<AdapterWrites> {
   // Loaded only here: a SQLite deployment never loads the PostgreSQL driver.
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  // Captures take one batch at a time, attempts another: a few connections are plenty.
-  const adapter = await new PrismaPg({ connectionString: url, max: 4 }).connect();
+  // Captures take one batch at a time, attempts another: a few connections are plenty. A batch that
+  // waits LOCK_TIMEOUT_MS for a lock (the capture counter's row, held by a stuck transaction
+  // elsewhere) fails, and its senders are answered 500, rather than every capture after it waiting
+  // without end.
+  const adapter = await new PrismaPg({ connectionString: url, max: 4, options: `-c lock_timeout=${LOCK_TIMEOUT_MS}` }).connect();
   return {
     ...queryable(adapter),
     async transaction(work) {
