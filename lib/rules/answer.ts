@@ -67,8 +67,11 @@ function utf8Length(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
-    // Two bytes below U+0800, three for the rest of the BMP; a surrogate pair (two units) takes four.
-    bytes += code < 0x800 ? 1 : code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 2) : 2;
+    const pair = code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    // Two bytes below U+0800; three for the rest, a lone surrogate included (sent as U+FFFD); four for
+    // a surrogate pair, which is two units.
+    bytes += code < 0x800 ? 1 : 2;
+    if (pair) i++;
   }
   return bytes;
 }

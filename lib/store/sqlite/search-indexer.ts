@@ -15,6 +15,8 @@ const DELAY_MS = 50;
 export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  // Captures stored while a run was on: they need the next one.
+  private again = false;
   private stopped = false;
 
   constructor(
@@ -24,13 +26,16 @@ export class SearchIndexer {
 
   /** Captures were stored: index them shortly (one run for all stored until then). */
   soon(): void {
+    if (this.running) this.again = true;
     if (this.timer || this.running || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.run().then((behind) => {
         this.running = null;
         // A long tail (after a crash) is taken a run at a time.
-        if (behind > 0) this.soon();
+        const more = behind > 0 || this.again;
+        this.again = false;
+        if (more) this.soon();
       });
     }, DELAY_MS);
     // Never what keeps a stopping process alive: the next start indexes what is left.
