@@ -27,6 +27,9 @@ export class CaptureWriter {
   // The batch being written: its senders wait too.
   private writing = 0;
   private flushing: Promise<void> | null = null;
+  // While batches are being written: sends what is queued, if the database takes another batch now.
+  private sendMore: (() => void) | null = null;
+  private sendSoon = false;
 
   /** Stores a capture durably; resolves once its batch has committed. */
   save(capture: NewCapture): Promise<StoredCapture> {
@@ -42,6 +45,16 @@ export class CaptureWriter {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve: () => resolve(row), reject });
       this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
+      // Captures that arrive while a batch commits go out as the next one in this turn of the event
+      // loop, rather than when that batch comes back. Waiting made the event loop and the writer take
+      // turns, each idle while the other worked, and the senders arrive in bursts.
+      if (this.sendMore && !this.sendSoon) {
+        this.sendSoon = true;
+        setImmediate(() => {
+          this.sendSoon = false;
+          this.sendMore?.();
+        });
+      }
     });
   }
 
@@ -61,6 +74,7 @@ export class CaptureWriter {
     } catch (error) {
       for (const p of this.queue.splice(0)) p.reject(error);
     } finally {
+      this.sendMore = null;
       this.flushing = null;
       // A capture queued in the moment between the last batch and here would otherwise wait for the next one.
       if (this.queue.length) this.flushing = this.flush();
@@ -79,6 +93,7 @@ export class CaptureWriter {
       }
     };
     send();
+    this.sendMore = send;
     while (sent.length) {
       const { batch, writing } = sent[0];
       const stored = await writing;

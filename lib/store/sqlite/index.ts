@@ -43,6 +43,7 @@ function sqliteDatabase(file: string, prisma: PrismaClient): Database {
   });
   const indexer = new SearchIndexer(
     (statements) => writer.transaction(statements),
+    () => writer.idle(),
     (message) => log().error({ error: message }, "indexing captures for search failed; searches scan them meanwhile"),
   );
   // Captures a crash left unindexed (the writer thread starts only if there are).

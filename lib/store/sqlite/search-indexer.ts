@@ -4,13 +4,18 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 
 /**
  * Keeps SQLite's word index a moment behind the captures (the search_indexed_behind migration): once
- * captures are stored, a run waits DELAY_MS and then indexes all stored since the last run, as one
- * transaction on the writer thread, between two batches. A search scans the captures it has not
- * reached, so what it has not done yet costs a search a few hundred rows, never a result.
+ * captures are stored, the indexer waits DELAY_MS, then indexes all stored since, a run (one
+ * transaction on the writer thread) at a time. A search scans the captures it has not reached, so
+ * what it has not done yet costs a search a few hundred rows, never a result.
+ *
+ * A run holds up the capture batches sent after it, and every sender waiting on them: under a flood
+ * a run of a few hundred captures took 3–20 ms (FTS5 merges its segments now and then). So each run
+ * starts when the writer thread has no batch, which under load happens between two bursts of
+ * senders, and waits at most WAIT_IDLE_MS for that.
  */
 
-// Under a flood, a run every 50 ms takes a few hundred captures (about 5 µs each, 1–3 ms of the writer thread).
 const DELAY_MS = 50;
+const WAIT_IDLE_MS = 100;
 
 export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
@@ -21,6 +26,8 @@ export class SearchIndexer {
 
   constructor(
     private readonly transaction: (statements: Prisma.Sql[]) => Promise<Row[][]>,
+    /** Settles once the writer thread has no job. */
+    private readonly idle: () => Promise<void>,
     private readonly onError: (message: string) => void,
   ) {}
 
@@ -30,12 +37,9 @@ export class SearchIndexer {
     if (this.timer || this.running || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.run().then((behind) => {
+      this.running = this.runAll().then(() => {
         this.running = null;
-        // A long tail (after a crash) is taken a run at a time.
-        const more = behind > 0 || this.again;
-        this.again = false;
-        if (more) this.soon();
+        if (this.again) this.soon();
       });
     }, DELAY_MS);
     // Never what keeps a stopping process alive: the next start indexes what is left.
@@ -48,6 +52,21 @@ export class SearchIndexer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /** Runs until the index has caught up (a long tail, after a crash or a flood, takes several). */
+  private async runAll(): Promise<void> {
+    this.again = false;
+    while (!this.stopped) {
+      await this.writerIdle();
+      if ((await this.run()) === 0) return;
+    }
+  }
+
+  private writerIdle(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_IDLE_MS)));
+    return Promise.race([this.idle(), waited]).finally(() => clearTimeout(timer));
   }
 
   /** One run; answers how many seqs are still behind (0 after a failure: the next stored capture tries again). */
