@@ -59,7 +59,8 @@ export class SearchIndexer {
     this.again = false;
     while (!this.stopped) {
       await this.writerIdle();
-      if ((await this.run()) === 0) return;
+      // Stopped while waiting: the writer thread is about to end.
+      if (this.stopped || (await this.run()) === 0) return;
     }
   }
 
