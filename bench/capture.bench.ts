@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { io } from "socket.io-client";
 import { startPostgres } from "../test/helpers/postgres.ts";
 import { createBin, manage, startServer, type TestServer } from "../test/helpers/server.ts";
-import { load, type LoadResult } from "./load.ts";
+import { load, median, medianOf, type LoadResult } from "./load.ts";
 import { prefill } from "./prefill.ts";
 import { cpuMsOf, rssOf } from "./process-stats.ts";
 
@@ -55,19 +55,8 @@ async function bareRound(): Promise<[LoadResult, number]> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** The medians of rounds' results: rate, latencies and CPU per request. */
-const medians = (rounds: [LoadResult, number][]): [LoadResult, number] => [
-  {
-    requests: median(rounds.map(([r]) => r.requests)),
-    errors: rounds.reduce((n, [r]) => n + r.errors, 0),
-    seconds,
-    rps: median(rounds.map(([r]) => r.rps)),
-    p50: median(rounds.map(([r]) => r.p50)),
-    p99: median(rounds.map(([r]) => r.p99)),
-  },
-  median(rounds.map(([, cpu]) => cpu)),
-];
+/** The medians of rounds' results and of their CPU per request. */
+const medians = (rounds: [LoadResult, number][]): [LoadResult, number] => [medianOf(rounds.map(([r]) => r)), median(rounds.map(([, cpu]) => cpu))];
 
 /** The capture rate of a bin that auto-forwards every capture (to a bare server), each forward's attempt stored. */
 async function forwardingRate(server: TestServer): Promise<LoadResult> {
@@ -196,7 +185,7 @@ async function measure(label: string, env: Record<string, string>, databaseUrl: 
       const intoEmpty = async () => emptyRounds.push(await load((await createBin(server)).captureUrl, { connections, seconds, body }));
       for (const run of round % 2 ? [intoEmpty, intoBig] : [intoBig, intoEmpty]) await run();
     }
-    const big = medians(bigRounds.map((r) => [r, 0]))[0];
+    const big = medianOf(bigRounds);
     const beside = median(emptyRounds.map((r) => r.rps));
     console.log(`capture, ${bigBin} bin  ${fmt(big)}  ${((big.rps / beside) * 100).toFixed(0)} % of an empty bin's rate on the same server (${beside.toFixed(0)} req/s)`);
     // Right after the flood: searches scan what the word index has not reached yet.

@@ -2,6 +2,18 @@ import autocannon from "autocannon";
 
 export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number };
 
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Rounds of one load as one result: the median rate and latencies, and every round's errors. */
+export const medianOf = (rounds: LoadResult[]): LoadResult => ({
+  requests: median(rounds.map((r) => r.requests)),
+  errors: rounds.reduce((n, r) => n + r.errors, 0),
+  seconds: rounds[0].seconds,
+  rps: median(rounds.map((r) => r.rps)),
+  p50: median(rounds.map((r) => r.p50)),
+  p99: median(rounds.map((r) => r.p99)),
+});
+
 /**
  * Sends `body` to `url` from `connections` keep-alive connections for `seconds` with autocannon
  * (the load generator peers are measured with); loopback only. `rate` caps requests per second.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { load, type LoadResult } from "./load.ts";
+import { load, median, type LoadResult } from "./load.ts";
 
 // `npm run bench:versus`: this build's capture path against another checkout's build (an earlier
 // commit, another Node), with bare node:http, in one run: rounds rotated so that neither side gets
@@ -96,7 +96,6 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bareRps = median(results.get(systems[0].name)!.map((r) => r.rps));
 console.log(`\nmedians over ${rounds} rounds, ${connections} connections, ${seconds} s each, 1 KiB JSON:`);
 for (const t of systems) {
